@@ -1,0 +1,1 @@
+"""Plain Python for crm_base (no odoo import): tested without a database."""
