@@ -10,6 +10,7 @@
     "depends": ["base", "mail", "contacts", "calendar"],
     "data": [
         "security/crm_base_security.xml",
+        "security/ir.model.access.csv",
         "views/res_partner_views.xml",
         "views/menus.xml",
     ],
