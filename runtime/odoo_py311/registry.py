@@ -82,6 +82,7 @@ hook = PostImportHook()
 def apply_all():
     """Apply every registered patch once; safe to call several times."""
     from . import patches  # noqa: F401  (registers the patches)
+    from . import security  # noqa: F401  (registers the security patches)
 
     if hook not in sys.meta_path:
         sys.meta_path.insert(0, hook)

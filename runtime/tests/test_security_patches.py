@@ -1,0 +1,323 @@
+"""One regression test per security patch (runtime/odoo_py311/security.py).
+
+Each test reproduces the hole the patch closes and fails without the patch
+(see docs/SECURITY.md for the advisory behind each one). No database needed;
+the database-creation patch is tested in test_security_db_init.py.
+"""
+import io
+import json
+import sys
+import time
+import types
+
+import pytest
+
+from odoo_py311 import apply_all
+from odoo_py311.registry import PATCHES
+
+apply_all()
+
+import odoo  # noqa: E402,F401  (after the patches, as crm-odoo does)
+
+SECURITY_PATCHES = [name for name, p in PATCHES.items()
+                    if p.func.__module__ == "odoo_py311.security"]
+
+
+def test_every_security_patch_names_what_it_closes():
+    assert len(SECURITY_PATCHES) >= 10
+    for name in SECURITY_PATCHES:
+        doc = PATCHES[name].doc
+        assert doc.startswith(("CVE-", "Hardening")), (name, doc)
+
+
+# --- CVE-2020-29396: safe_eval frames/code on Python 3.11 --------------------
+
+@pytest.mark.parametrize("expr", [
+    "(x for x in [1]).gi_code",
+    "(x for x in [1]).gi_yieldfrom",
+    "(x for x in [1]).gi_code.co_consts",
+    "[e for e in [0]][0].tb_frame",
+])
+def test_safe_eval_refuses_generator_code_and_frames(expr):
+    from odoo.tools.safe_eval import safe_eval
+
+    with pytest.raises(NameError, match="forbidden name"):
+        safe_eval(expr, {})
+
+
+def test_safe_eval_still_runs_generator_expressions():
+    from odoo.tools.safe_eval import safe_eval
+
+    assert safe_eval("sum(x * 2 for x in [1, 2, 3])", {"sum": sum}) == 12
+
+
+# --- CVE-2024-56326 / CVE-2025-27516: Jinja2 sandbox and str.format ----------
+
+class FakeRecordset:
+    """Stands for an Odoo recordset in a mail template: mapped() calls its argument."""
+
+    secret = "master-password"
+
+    def mapped(self, func):
+        return [func(self)]
+
+
+@pytest.mark.parametrize("template", [
+    '{{ object.mapped("{0.__class__.__init__.__globals__}".format) }}',
+    '{{ object.mapped("{0.__class__.__init__.__globals__}"["format"]) }}',
+    '{{ object.mapped("{0.__class__.__init__.__globals__}"|attr("format")) }}',
+    '{{ object.mapped("{0.__class__.__init__.__globals__}".format_map) }}',
+])
+def test_jinja_sandbox_does_not_hand_out_str_format(template):
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment()
+    try:
+        out = env.from_string(template).render(object=FakeRecordset())
+    except (SecurityError, TypeError):
+        return  # refused outright: fine
+    # without the patch this prints the module globals of the test file
+    assert "FakeRecordset" not in out and "__builtins__" not in out, out
+
+
+def test_odoo_mail_templates_use_the_patched_sandbox():
+    """Odoo 11 renders mail templates with a jinja2 SandboxedEnvironment: the class is patched."""
+    import pathlib
+    import jinja2.sandbox
+
+    source = pathlib.Path(odoo.__file__).parent.joinpath(
+        "addons", "mail", "models", "mail_template.py").read_text()
+    assert "SandboxedEnvironment(" in source
+    assert jinja2.sandbox.SandboxedEnvironment.getattr.__name__ == "getattr"
+    assert hasattr(jinja2.sandbox.SandboxedEnvironment.getattr, "__wrapped__")
+
+
+def test_jinja_format_still_works_for_plain_values():
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment()
+    assert env.from_string('{{ "{} {}".format("a", 2) }}').render() == "a 2"
+    assert env.from_string('{{ ["x"]|map("upper")|list }}').render() == "['X']"
+
+
+# --- CVE-2024-22195 / CVE-2024-34064: xmlattr keys ---------------------------
+
+@pytest.mark.parametrize("key", ["onclick=alert(1) x", "a onmouseover", "a/b", "a>b", 'a"b'])
+def test_xmlattr_refuses_keys_that_inject_attributes(key):
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(autoescape=True)
+    with pytest.raises(ValueError):
+        env.from_string("<a{{ d|xmlattr }}>").render(d={key: "v"})
+
+
+def test_xmlattr_keeps_normal_keys():
+    from jinja2 import Environment
+
+    out = Environment(autoescape=True).from_string("<a{{ d|xmlattr }}>").render(
+        d={"class": "x", "data-id": '1"'})
+    assert out == '<a class="x" data-id="1&#34;">'
+
+
+# --- CVE-2023-25577: multipart part count / memory ---------------------------
+
+def _multipart_environ(body, boundary="b0undary"):
+    return {
+        "REQUEST_METHOD": "POST",
+        "CONTENT_TYPE": "multipart/form-data; boundary=%s" % boundary,
+        "CONTENT_LENGTH": str(len(body)),
+        "wsgi.input": io.BytesIO(body),
+    }
+
+
+def _many_parts(n, boundary="b0undary"):
+    part = ("--%s\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nx\r\n" % boundary).encode()
+    return part * n + ("--%s--\r\n" % boundary).encode()
+
+
+def test_multipart_with_too_many_parts_is_refused_quickly():
+    from werkzeug.exceptions import RequestEntityTooLarge
+    from werkzeug.wrappers import Request
+
+    body = _many_parts(50000)
+    start = time.monotonic()
+    with pytest.raises(RequestEntityTooLarge):
+        Request(_multipart_environ(body)).form
+    assert time.monotonic() - start < 2
+
+
+def test_odoo_request_class_refuses_too_many_parts():
+    from werkzeug.exceptions import RequestEntityTooLarge
+    import odoo.http
+
+    httprequest = odoo.http.werkzeug.wrappers.Request(_multipart_environ(_many_parts(2000)))
+    with pytest.raises(RequestEntityTooLarge):
+        httprequest.form
+
+
+def test_multipart_with_normal_parts_and_files_still_parses():
+    from werkzeug.wrappers import Request
+
+    boundary = "b0undary"
+    body = (
+        "--{b}\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n"
+        "--{b}\r\nContent-Disposition: form-data; name=\"ufile\"; filename=\"n.txt\"\r\n"
+        "Content-Type: text/plain\r\n\r\nhello\r\n--{b}--\r\n"
+    ).format(b=boundary).encode()
+    req = Request(_multipart_environ(body))
+    assert req.form["a"] == "1"
+    assert req.files["ufile"].read() == b"hello"
+
+
+def test_non_file_form_fields_are_capped_in_memory():
+    from werkzeug.exceptions import RequestEntityTooLarge
+    from werkzeug.wrappers import Request
+    from odoo_py311.security import MAX_FORM_MEMORY_SIZE
+
+    boundary = "b0undary"
+    big = b"x" * (MAX_FORM_MEMORY_SIZE + 1024)
+    body = (("--%s\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n" % boundary).encode()
+            + big + ("\r\n--%s--\r\n" % boundary).encode())
+    with pytest.raises(RequestEntityTooLarge):
+        Request(_multipart_environ(body)).form
+
+
+# --- CVE-2023-23934: nameless cookies ----------------------------------------
+
+def test_nameless_cookie_does_not_shadow_a_named_one():
+    from werkzeug.http import parse_cookie
+    from werkzeug.wrappers import Request
+
+    assert "session_id" not in parse_cookie("=session_id=attacker")
+    req = Request({"HTTP_COOKIE": "=session_id=attacker; lang=fr"})
+    assert dict(req.cookies) == {"lang": "fr"}
+    req = Request({"HTTP_COOKIE": 'session_id=mine; =session_id=attacker; q="a;b"'})
+    assert req.cookies["session_id"] == "mine" and req.cookies["q"] == "a;b"
+
+
+# --- CVE-2018-15634 / CVE-2021-45071: upload pages ----------------------------
+
+class _FakeAttachments:
+    def create(self, values):
+        return types.SimpleNamespace(id=7)
+
+
+@pytest.fixture
+def fake_request():
+    import odoo.http
+    from werkzeug.datastructures import MultiDict
+
+    def push(files):
+        req = types.SimpleNamespace(
+            httprequest=types.SimpleNamespace(
+                files=MultiDict([("ufile", f) for f in files]),
+                user_agent=types.SimpleNamespace(browser="chrome"),
+                environ={}),
+            endpoint=None,
+            env={"ir.attachment": _FakeAttachments()})
+        odoo.http._request_stack.push(req)
+        return req
+
+    yield push
+    odoo.http._request_stack.pop()
+
+
+def test_upload_attachment_does_not_inject_file_name_or_callback(fake_request):
+    from werkzeug.datastructures import FileStorage
+    from odoo.addons.web.controllers.main import Binary
+
+    evil_name = "</script><img src=x onerror=alert(1)>.png"
+    evil_callback = "</script><script>alert(2)//"
+    f = FileStorage(io.BytesIO(b"data"), filename=evil_name, content_type="image/png")
+    fake_request([f])
+    html = Binary().upload_attachment(evil_callback, "res.partner", "1", f).get_data(as_text=True)
+    assert html.count("</script>") == 1 and "<img" not in html
+    # the page still hands the browser the exact file name
+    args = json.loads(html.split("trigger(", 1)[1].split(", ", 1)[1].rsplit(");", 1)[0])
+    assert args == [{"filename": evil_name, "mimetype": "image/png", "id": 7}]
+
+
+def test_web_editor_attach_refuses_a_script_callback():
+    from werkzeug.exceptions import BadRequest
+    from odoo.addons.web_editor.controllers.main import Web_Editor
+
+    with pytest.raises(BadRequest):
+        Web_Editor().attach("x'](1);alert(document.cookie);//")
+
+
+def test_script_safe_json_keeps_the_value():
+    from odoo_py311.security import script_safe_dumps
+
+    value = {"n": "</script><b>&\u2028"}
+    out = script_safe_dumps(value)
+    assert "<" not in out and ">" not in out and "&" not in out
+    assert json.loads(out) == value
+
+
+# --- master password -----------------------------------------------------------
+
+def test_database_manager_refuses_the_default_master_password(monkeypatch):
+    import odoo.exceptions
+    from odoo.service import db
+    from odoo.tools import config
+
+    monkeypatch.setitem(config.options, "admin_passwd", "admin")
+    with pytest.raises(odoo.exceptions.AccessDenied):
+        db.check_super("admin")
+    monkeypatch.setitem(config.options, "admin_passwd", "a-long-master-password")
+    assert db.check_super("a-long-master-password") is True
+
+
+# --- session cookie Secure behind TLS ----------------------------------------
+
+def _session_cookie(scheme):
+    import odoo.http
+
+    root = object.__new__(odoo.http.Root)
+    httprequest = types.SimpleNamespace(
+        scheme=scheme, session=types.SimpleNamespace(should_save=False, sid="s1d"))
+    odoo.http._request_stack.push(types.SimpleNamespace(endpoint=None))
+    try:
+        response = root.get_response(httprequest, "ok", False)
+    finally:
+        odoo.http._request_stack.pop()
+    return [c for c in response.headers.getlist("Set-Cookie") if c.startswith("session_id=")][0]
+
+
+def test_session_cookie_is_secure_over_https():
+    cookie = _session_cookie("https")
+    assert "HttpOnly" in cookie and "Secure" in cookie and "SameSite=Lax" in cookie
+
+
+def test_session_cookie_over_plain_http_is_httponly_only():
+    cookie = _session_cookie("http")
+    assert "HttpOnly" in cookie and "Secure" not in cookie
+
+
+# --- Pillow 10 compatibility (pin moved for CVE-2023-4863 & co) ----------------
+
+def test_pillow_is_past_the_libwebp_fix_and_odoo_images_still_resize():
+    import PIL
+    from PIL import Image
+    from odoo.tools import image as odoo_image
+
+    assert tuple(int(x) for x in PIL.__version__.split(".")[:2]) >= (10, 0)
+    buf = io.BytesIO()
+    Image.new("RGB", (300, 200), "red").save(buf, "PNG")
+    import base64
+    resized = odoo_image.image_resize_image(base64.b64encode(buf.getvalue()), size=(64, 64))
+    out = Image.open(io.BytesIO(base64.b64decode(resized)))
+    assert out.size == (64, 64)
+
+
+def test_pillow_textsize_for_web_editor():
+    from PIL import Image, ImageDraw, ImageFont
+
+    draw = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    w, h = draw.textsize("abc", font=ImageFont.load_default())
+    assert w > 0 and h > 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(pytest.main([__file__, "-q"]))
