@@ -1,7 +1,8 @@
 """The `crm-odoo` command: Odoo's own CLI, started under our patches.
 
 It is the only way the project starts Odoo (scripts, tests and docs use it):
-`crm-odoo [odoo options]`, `crm-odoo shell ...`, and so on.
+`crm-odoo [odoo options]`, `crm-odoo shell ...`, and so on; `crm-odoo --patches`
+lists the patches applied.
 """
 import os
 import sys
@@ -22,9 +23,13 @@ def main(argv=None):
         monkey.patch_all()
 
     os.environ.setdefault("CRM_ROOT", PROJECT_ROOT)
-    from .registry import apply_all
+    from .registry import PATCHES, apply_all
 
     apply_all()
+    if sys.argv[1:2] == ["--patches"]:
+        for p in PATCHES.values():
+            print("%-32s %-40s %s" % (p.name, p.target or "(library)", p.doc))
+        return 0
     import odoo
 
     return odoo.cli.main()

@@ -305,3 +305,22 @@ def hide_unmet_addons(module):
     usable_module_manifest.__doc__ = module_manifest.__doc__
     module.get_modules = get_usable_modules
     module.module_manifest = usable_module_manifest
+
+
+@patch("xlrd.xlsx")
+def xlrd_xlsx_getiterator(module):
+    """Python 3.9 removed ElementTree.getiterator(); xlrd 1.2 calls it to read .xlsx when defusedxml is installed.
+
+    xlrd 1.2's ensure_elementtree_imported prefers defusedxml.cElementTree,
+    which has no ElementTree class, so xlrd decides trees have no iter() and
+    calls getiterator(): every .xlsx import (base_import) fails. Trees have had
+    iter() since Python 3.2, so the flag is set after xlrd picked its parser.
+    """
+    original = module.ensure_elementtree_imported
+
+    def ensure_elementtree_imported(verbosity, logfile):
+        original(verbosity, logfile)
+        module.Element_has_iter = True
+
+    ensure_elementtree_imported.__doc__ = original.__doc__
+    module.ensure_elementtree_imported = ensure_elementtree_imported

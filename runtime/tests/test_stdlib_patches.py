@@ -83,3 +83,12 @@ def test_setrlimit_accepts_floats():
         assert resource.getrlimit(resource.RLIMIT_CPU)[0] == int(new_soft)
     finally:
         resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+
+
+def test_crm_odoo_lists_the_patches(capsys):
+    from odoo_py311.cli import main
+
+    assert main(["--patches"]) == 0
+    out = capsys.readouterr().out
+    for name in PATCHES:
+        assert name in out
