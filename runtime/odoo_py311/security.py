@@ -399,3 +399,620 @@ def pillow10_compat():
             return right - left, bottom - top
 
         ImageDraw.ImageDraw.textsize = textsize
+
+
+# ---------------------------------------------------------------------------
+# Odoo models: access control holes of the 11.0 snapshot (mail, base, calendar)
+# ---------------------------------------------------------------------------
+
+
+def _override(cls, name, default_api=None):
+    """Decorator: install ``func(origin, self, *args, **kwargs)`` as method ``name`` of the Odoo class ``cls``.
+
+    ``origin`` is the method being overridden, already bound: the class's own
+    definition if it has one, else the inherited one (``super``). The new
+    method keeps the original's API decorator (``api.model``, ``api.multi``);
+    ``default_api`` is used when the class did not define the method itself.
+    Odoo builds its registry classes from these addon classes afterwards, so
+    every model inheriting from ``cls`` sees the override.
+    """
+
+    def install(func):
+        own = cls.__dict__.get(name)
+
+        def method(self, *args, **kwargs):
+            if own is not None:
+                origin = functools.partial(own, self)
+            else:
+                origin = getattr(super(cls, self), name)
+            return func(origin, self, *args, **kwargs)
+
+        method.__name__ = name
+        method.__qualname__ = "%s.%s" % (cls.__name__, name)
+        method.__doc__ = func.__doc__
+        method.__wrapped__ = own
+        if own is not None and getattr(own, "_api", None):
+            method._api = own._api
+        elif default_api is not None:
+            method = default_api(method)
+        for attr in ("_returns", "_constrains", "_depends", "_onchange"):
+            if own is not None and hasattr(own, attr):
+                setattr(method, attr, getattr(own, attr))
+        setattr(cls, name, method)
+        return method
+
+    return install
+
+
+def _is_privileged(env):
+    """True for the superuser (sudo) and for Settings administrators."""
+    from odoo import SUPERUSER_ID
+
+    return env.uid == SUPERUSER_ID or env.user._is_system()
+
+
+def _access_error(message):
+    import odoo.exceptions
+
+    return odoo.exceptions.AccessError(message)
+
+
+def _check_document_access(env, model, res_id, operation):
+    """Raise AccessError unless env's user may `operation` (read/write) the record model/res_id."""
+    if not model or model not in env:
+        raise _access_error("unknown document model %r" % (model,))
+    record = env[model].browse(res_id or [])
+    record.check_access_rights(operation)
+    record.exists().check_access_rule(operation)
+
+
+@patch("odoo.addons.mail.models.mail_channel")
+def mail_channel_membership_by_invitation(module):
+    """CVE-2019-11783 (odoo/odoo#63708): nobody joins a private/group-restricted mail channel uninvited through mail.channel.partner.
+
+    Internal users have create/write access on mail.channel.partner and no
+    record rule restricts it: creating a membership row (or moving one's own
+    row to another channel) made the user a member of any private channel,
+    whose messages membership then lets them read. Now, outside sudo and
+    Settings administrators, a membership may be created only where the
+    current user could invite: public channel; private channel the user is a
+    member of; group-restricted channel whose group holds the current user
+    (and the invited partner's user). Channel/partner of an existing
+    membership cannot be changed.
+    """
+    ChannelPartner = module.ChannelPartner
+    import odoo.api
+
+    def can_invite(env, channel_id, partner_id):
+        channel = env["mail.channel"].sudo().browse(channel_id).exists()
+        if not channel:
+            return False
+        if channel.public == "public":
+            return True
+        me = env.user.partner_id
+        members = channel.channel_partner_ids
+        if channel.public == "private":
+            return me in members
+        # 'groups': the inviter and the invited partner's user must both be in the group
+        allowed_users = channel.group_public_id.users
+        partner = env["res.partner"].sudo().browse(partner_id or me.id).exists()
+        invited_users = partner.user_ids[:1]
+        return bool(invited_users) and env.user in allowed_users and invited_users <= allowed_users
+
+    @_override(ChannelPartner, "create", odoo.api.model)
+    def create(origin, self, vals):
+        if not _is_privileged(self.env) and vals.get("channel_id"):
+            if not can_invite(self.env, vals["channel_id"], vals.get("partner_id")):
+                raise _access_error("You cannot add this partner to this channel.")
+        return origin(vals)
+
+    @_override(ChannelPartner, "write", odoo.api.multi)
+    def write(origin, self, vals):
+        if not _is_privileged(self.env) and {"channel_id", "partner_id"} & set(vals):
+            raise _access_error("The channel and partner of a membership cannot be changed.")
+        return origin(vals)
+
+
+@patch("odoo.addons.mail.models.mail_notification")
+def mail_notification_needs_message_access(module):
+    """CVE-2019-11784 (odoo/odoo#63709): a notification (needaction) can only be created on a message one may already read.
+
+    mail.message grants read access to the partners it notified; internal
+    users may create mail.notification rows, so creating one for oneself on
+    any message id made that message (and its body, attachments, document
+    name) readable. Now creating a notification, or pointing one at another
+    message/partner, requires read access to the message (outside sudo).
+    """
+    Notification = module.Notification
+    import odoo.api
+
+    def check(env, message_id):
+        from odoo import SUPERUSER_ID
+
+        if env.uid == SUPERUSER_ID or not message_id:
+            return
+        message = env["mail.message"].browse(message_id)
+        message.check_access_rights("read")
+        message.check_access_rule("read")
+
+    @_override(Notification, "create", odoo.api.model)
+    def create(origin, self, vals):
+        check(self.env, vals.get("mail_message_id"))
+        return origin(vals)
+
+    @_override(Notification, "write", odoo.api.multi)
+    def write(origin, self, vals):
+        if "mail_message_id" in vals or "res_partner_id" in vals:
+            check(self.env, vals.get("mail_message_id") or self.mapped("mail_message_id").ids)
+        return origin(vals)
+
+
+@patch("odoo.addons.mail.models.mail_followers")
+def mail_followers_need_document_access(module):
+    """CVE-2019-11785 (odoo/odoo#63710), CVE-2021-44465 (odoo/odoo#107692): following a document through mail.followers requires access to it.
+
+    message_subscribe checks access, but internal users may create
+    mail.followers rows directly through RPC: following any record (and then
+    posting on it and being notified of its messages), or making others and
+    channels follow it. Now, outside sudo, creating or re-pointing a follower
+    needs read access to the document when one follows it oneself, and write
+    access when subscribing another partner or a channel (what
+    message_subscribe asks).
+    """
+    Followers = module.Followers
+    import odoo.api
+    from odoo import SUPERUSER_ID
+
+    def check(env, model, res_id, partner_id, channel_id):
+        if env.uid == SUPERUSER_ID:
+            return
+        own = partner_id == env.user.partner_id.id and not channel_id
+        _check_document_access(env, model, res_id, "read" if own else "write")
+
+    @_override(Followers, "create", odoo.api.model)
+    def create(origin, self, vals):
+        check(self.env, vals.get("res_model"), vals.get("res_id"),
+              vals.get("partner_id"), vals.get("channel_id"))
+        return origin(vals)
+
+    @_override(Followers, "write", odoo.api.multi)
+    def write(origin, self, vals):
+        if self.env.uid != SUPERUSER_ID and {"res_model", "res_id", "partner_id", "channel_id"} & set(vals):
+            for follower in self:
+                check(self.env, vals.get("res_model", follower.res_model),
+                      vals.get("res_id", follower.res_id),
+                      vals.get("partner_id", follower.partner_id.id),
+                      vals.get("channel_id", follower.channel_id.id))
+        return origin(vals)
+
+
+@patch("odoo.addons.mail.models.mail_thread")
+def mail_gateway_admin_only(module):
+    """CVE-2018-15645 (odoo/odoo#63705): only the mail gateway (superuser/administrators) may route incoming e-mail.
+
+    message_process, message_route and message_route_process are public
+    methods of every mail.thread model: any internal user could feed them a
+    crafted e-mail over RPC and have records created or updated as the
+    alias's owner (alias_user_id), with the alias defaults and the caller's
+    custom_values, and messages posted in the name of any sender. The mail
+    gateway runs as the superuser (fetchmail cron) or as an administrator
+    (odoo-mailgate over XML-RPC); every other caller is refused.
+    """
+    MailThread = module.MailThread
+
+    def guard(name):
+        @_override(MailThread, name)
+        def routed(origin, self, *args, **kwargs):
+            if not _is_privileged(self.env):
+                raise _access_error("Only the mail gateway may process incoming e-mail (%s)." % name)
+            return origin(*args, **kwargs)
+
+        return routed
+
+    for name in ("message_process", "message_route", "message_route_process"):
+        guard(name)
+
+
+@patch("odoo.addons.base.res.res_users")
+def uid_cache_follows_invalidation(module):
+    """CVE-2021-44460 (odoo/odoo#107685): a deactivated user (or changed password) loses RPC access in every worker.
+
+    res.users.check() trusts a per-process {uid: password} cache; write()
+    clears it only in the worker that made the change, so with workers > 0
+    a deactivated user kept XML-RPC/JSON-RPC access through the others. The
+    cache now holds only while a matching key is in the registry's ormcache
+    (cleared in every worker by Odoo's cache-invalidation signaling, which
+    deactivation and password changes trigger), and security.check() runs
+    that signaling check before verifying credentials.
+    """
+    import hashlib
+
+    Users = module.Users
+    check = Users.__dict__["check"].__func__
+
+    def cache_key(uid, passwd):
+        digest = hashlib.sha256(("%s" % passwd).encode("utf-8", "replace")).hexdigest()
+        return ("odoo_py311.security.uid_check", uid, digest)
+
+    def checked(cls, db, uid, passwd):
+        key = cache_key(uid, passwd)
+        cache = cls.pool.cache
+        if key not in cache:
+            # forget the per-process entry: verify the credentials again
+            getattr(cls, "_Users__uid_cache")[cls.pool.db_name].pop(uid, None)
+        check(cls, db, uid, passwd)
+        cache[key] = True
+
+    checked.__name__ = "check"
+    checked.__doc__ = check.__doc__
+    Users.check = classmethod(checked)
+
+    import odoo.service.security as security
+
+    service_check = security.check
+
+    @functools.wraps(service_check)
+    def check_after_signaling(db, uid, passwd):
+        import odoo
+
+        odoo.registry(db).check_signaling()
+        return service_check(db, uid, passwd)
+
+    security.check = check_after_signaling
+
+
+@patch("odoo.models")
+def private_user_fields_not_searchable(module):
+    """CVE-2018-14861 (odoo/odoo#32506): the password hashes of users cannot be read back through searches on related paths or sort orders.
+
+    The snapshot masks password/password_crypt when they are read or
+    exported (CSV/Excel) by someone who cannot write users, and refuses them
+    as a direct res.users search criterion. It did not refuse them at the
+    end of a path (res.partner ``user_ids.password_crypt =like '$pbkdf2...%'``)
+    nor as a sort key, which leaks a hash character by character. Now,
+    outside sudo, any domain leaf or order that reaches a private field of
+    res.users (base's USER_PRIVATE_FIELDS, which auth_crypt extends) raises
+    AccessError.
+    """
+    import odoo.api
+
+    BaseModel = module.BaseModel
+    _search = BaseModel._search
+
+    def private_fields():
+        try:
+            from odoo.addons.base.res.res_users import USER_PRIVATE_FIELDS
+        except ImportError:  # pragma: no cover
+            return {"password", "password_crypt"}
+        return set(USER_PRIVATE_FIELDS)
+
+    def reaches_private(model, path, private):
+        for name in path:
+            if model._name == "res.users" and name in private:
+                return True
+            field = model._fields.get(name)
+            if field is None or not field.relational:
+                return False
+            model = model.env[field.comodel_name]
+        return False
+
+    @functools.wraps(_search)
+    def _search_without_private(self, args, offset=0, limit=None, order=None, count=False,
+                                access_rights_uid=None):
+        from odoo import SUPERUSER_ID
+
+        if self.env.uid != SUPERUSER_ID and (access_rights_uid or self.env.uid) != SUPERUSER_ID:
+            private = private_fields()
+            for leaf in args or ():
+                if isinstance(leaf, (list, tuple)) and leaf and isinstance(leaf[0], str):
+                    if reaches_private(self, leaf[0].split("."), private):
+                        raise _access_error("Invalid search criterion")
+            for term in (order or "").split(","):
+                words = term.strip().split()
+                if words and reaches_private(self, words[0].split("."), private):
+                    raise _access_error("Invalid sort criterion")
+        return _search(self, args, offset=offset, limit=limit, order=order, count=count,
+                       access_rights_uid=access_rights_uid)
+
+    BaseModel._search = _search_without_private
+
+
+def _attachment_ids_of(commands):
+    """Ids linked by x2many commands ((4, id), (6, 0, ids)) or a plain list of ids."""
+    ids = []
+    for command in commands or ():
+        if isinstance(command, int):
+            ids.append(command)
+        elif isinstance(command, (list, tuple)) and command:
+            if command[0] == 4:
+                ids.append(command[1])
+            elif command[0] == 6:
+                ids.extend(command[2] or ())
+    return ids
+
+
+@patch("odoo.addons.mail.models.mail_thread")
+def mail_post_attachments_need_read_access(module):
+    """CVE-2018-15631 (odoo/odoo#32516): a message can only carry attachments its author may read.
+
+    message_post(attachment_ids=...) linked any attachment id to the new
+    message, and the notification e-mail (sent as superuser) carried the
+    files: posting to oneself mailed any attachment of the database. Now,
+    outside sudo, every attachment passed to message_post, or linked to a
+    mail.message on create/write, must pass ir.attachment's read check.
+    """
+    MailThread = module.MailThread
+
+    @_override(MailThread, "_message_post_process_attachments")
+    def process(origin, self, attachments, attachment_ids, message_data):
+        from odoo import SUPERUSER_ID
+
+        ids = _attachment_ids_of(attachment_ids)
+        if ids and self.env.uid != SUPERUSER_ID:
+            self.env["ir.attachment"].browse(ids).check("read")
+        return origin(attachments, attachment_ids, message_data)
+
+    import odoo.addons.mail.models.mail_message as mail_message
+    import odoo.api
+
+    Message = mail_message.Message
+
+    def check(env, values):
+        from odoo import SUPERUSER_ID
+
+        ids = _attachment_ids_of(values.get("attachment_ids"))
+        if ids and env.uid != SUPERUSER_ID:
+            env["ir.attachment"].browse(ids).check("read")
+
+    @_override(Message, "create", odoo.api.model)
+    def create(origin, self, values):
+        check(self.env, values)
+        return origin(values)
+
+    @_override(Message, "write", odoo.api.multi)
+    def write(origin, self, vals):
+        check(self.env, vals)
+        return origin(vals)
+
+
+@patch("odoo.addons.mail.wizard.invite")
+def mail_invite_message_sanitized(module):
+    """CVE-2018-15635 (odoo/odoo#32515): the "Add followers" wizard no longer puts the document's name as raw HTML in its message.
+
+    default_get builds the invitation's HTML by formatting the user's and the
+    document's display names into it; the form shows that HTML before it is
+    saved (and sanitized), so a record named with markup ran script in the
+    browser of whoever invited followers to it. The proposed message is now
+    passed through Odoo's HTML sanitizer (names shown, markup neutralized).
+    """
+    Invite = module.Invite
+
+    @_override(Invite, "default_get")
+    def default_get(origin, self, fields):
+        from odoo.tools import html_sanitize
+
+        result = origin(fields)
+        if isinstance(result.get("message"), str):
+            result["message"] = html_sanitize(result["message"])
+        return result
+
+
+# Names that turn a template's recordset into raw SQL or superuser power.
+TEMPLATE_FORBIDDEN_ATTRIBUTES = frozenset({
+    "sudo", "cr", "registry", "pool", "with_env", "cursor", "execute", "commit", "rollback",
+})
+
+
+@patch("odoo.addons.mail.models.mail_template")
+def mail_template_sandbox_orm(module):
+    """CVE-2018-14860 (odoo/odoo#32505): mail templates' Jinja sandbox no longer reaches sudo(), the cursor or another user's environment.
+
+    The sandbox only hides ``_``-prefixed attributes: any employee could
+    render ``${object.env.cr.execute(...)}`` (raw SQL) or
+    ``${object.sudo().env[...]}`` (superuser) through
+    mail.template.render_template over RPC, or the mass-mail composer, or
+    by editing a template that a superuser process (cron) sends. The
+    template environments now refuse sudo/cr/registry/pool/with_env/... and
+    calling an Environment (``env(user=1)``).
+    """
+    from odoo.api import Environment
+
+    for name in ("mako_template_env", "mako_safe_template_env"):
+        env = getattr(module, name, None)
+        if env is None:  # jinja2 missing: templates disabled anyway
+            continue
+        is_safe_attribute = env.is_safe_attribute
+        is_safe_callable = env.is_safe_callable
+
+        def safe_attribute(obj, attr, value, _inner=is_safe_attribute):
+            if attr in TEMPLATE_FORBIDDEN_ATTRIBUTES:
+                return False
+            return _inner(obj, attr, value)
+
+        def safe_callable(obj, _inner=is_safe_callable):
+            if isinstance(obj, Environment):
+                return False
+            return _inner(obj)
+
+        env.is_safe_attribute = safe_attribute
+        env.is_safe_callable = safe_callable
+
+
+# Fields of mail.template rendered with Jinja (placeholders ${...}, <% %>, % lines).
+TEMPLATE_CODE_FIELDS = ("subject", "body_html", "email_from", "email_to", "email_cc", "reply_to",
+                        "partner_to", "report_name", "lang", "scheduled_date")
+_TEMPLATE_CODE = re.compile(r"\$\{|<%|(^|\n)\s*%")
+
+
+@patch("odoo.addons.mail.models.mail_template")
+def mail_template_code_admin_only(module):
+    """CVE-2018-14860 (odoo/odoo#32505), with mail_template_sandbox_orm: only Settings administrators write template code.
+
+    Employees may create and edit mail.template in 11.0, and templates are
+    rendered by whoever sends them, the superuser's crons included. Outside
+    sudo, creating or editing a template whose rendered fields contain
+    Jinja code (``${``, ``<%``, ``%`` lines) now needs the Settings group;
+    plain-text templates (e.g. "save as template" from the composer) still
+    work for everyone.
+    """
+    import odoo.api
+
+    Template = module.MailTemplate
+
+    def check(env, values):
+        if _is_privileged(env):
+            return
+        for field in TEMPLATE_CODE_FIELDS:
+            value = values.get(field)
+            if isinstance(value, str) and _TEMPLATE_CODE.search(value):
+                raise _access_error("Only administrators may write dynamic placeholders "
+                                    "in e-mail templates (field %s)." % field)
+
+    @_override(Template, "create", odoo.api.model)
+    def create(origin, self, values):
+        check(self.env, values)
+        return origin(values)
+
+    @_override(Template, "write", odoo.api.multi)
+    def write(origin, self, vals):
+        check(self.env, vals)
+        return origin(vals)
+
+
+# ---------------------------------------------------------------------------
+# lxml 4.9.4: lxml.html.clean (Odoo's HTML sanitizer) routed to lxml_html_clean
+# ---------------------------------------------------------------------------
+
+
+@patch()
+def lxml_html_clean_routing():
+    """CVE-2024-52595: lxml.html.clean is served by lxml_html_clean (>= 0.4), which fixes the svg/math/noscript context switch.
+
+    lxml 4.9.4's own cleaner keeps CSS comments that browsers parse as
+    markup inside <svg>/<math>/<noscript> (``<svg><style>/*<img onerror=...>``).
+    The fix lives only in the split-out lxml_html_clean package, which
+    works with lxml 4.9.4 (requirements.txt). ``lxml.html.clean`` now is
+    that package's module, so odoo.tools.mail (html_sanitize, every
+    fields.Html) and any other importer get the fixed Cleaner.
+    """
+    import sys
+
+    import lxml.html
+
+    try:
+        import lxml_html_clean  # noqa: F401
+    except ImportError:  # pragma: no cover  (requirements.txt installs it)
+        _logger.warning("lxml_html_clean is not installed: lxml.html.clean keeps CVE-2024-52595")
+        return
+    # the package's __init__ re-exports a Cleaner instance named "clean",
+    # which shadows the submodule attribute: take the module itself
+    fixed = sys.modules["lxml_html_clean.clean"]
+    sys.modules["lxml.html.clean"] = fixed
+    lxml.html.clean = fixed
+
+    # lxml_html_clean 0.4.5 also drops javascript: links in xlink:href (kept
+    # when safe_attrs_only=False), but needs lxml >= 6.1.1 for it: do it here.
+    call = fixed.Cleaner.__call__
+
+    @functools.wraps(call)
+    def clean_xlink_href(self, doc):
+        call(self, doc)
+        if self.javascript:
+            root = doc.getroot() if hasattr(doc, "getroot") else doc
+            for el in root.iter():
+                for name in XLINK_HREF_NAMES:
+                    value = el.get(name) if hasattr(el, "get") else None
+                    if value is not None and not self._remove_javascript_link(value):
+                        del el.attrib[name]
+
+    fixed.Cleaner.__call__ = clean_xlink_href
+
+
+XLINK_HREF_NAMES = ("xlink:href", "{http://www.w3.org/1999/xlink}href")
+
+
+# QWeb templates of the web client that printed user-controlled text with
+# t-raw: (template, expression) -> rendered with t-esc instead.
+CLIENT_TEMPLATE_ESCAPES = [
+    ("Dialog", "title"),  # dialog titles: "Open: <record name>", "Invite people to #<channel>"
+    ("Notification", "widget.title"),  # notifications: "You have been invited to: <channel>"
+    ("Notification", "widget.text"),
+    ("FieldBinaryFileUploader.files", "file.data.name || file.data.filename"),  # uploaded file names
+]
+
+
+def escape_client_templates(content):
+    """Return the web client's concatenated QWeb XML with CLIENT_TEMPLATE_ESCAPES applied."""
+    is_bytes = isinstance(content, bytes)
+    text = content.decode("utf-8") if is_bytes else content
+    for _template, expression in CLIENT_TEMPLATE_ESCAPES:
+        quoted = re.escape(expression.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;"))
+        text = re.sub(r't-raw="%s"' % quoted, lambda m: m.group(0).replace("t-raw=", "t-esc=", 1), text)
+    return text.encode("utf-8") if is_bytes else text
+
+
+@patch("odoo.addons.web.controllers.main")
+def web_client_templates_escape(module):
+    """CVE-2018-15641 (odoo/odoo#63704), CVE-2018-15638 (odoo/odoo#63703), CVE-2021-45071 (odoo/odoo#107697): the web client escapes record, channel and file names in dialogs, notifications and file lists.
+
+    Odoo 11's client templates printed with t-raw: the Dialog title (the
+    calendar view opens an event in "Open: <event name>", Discuss opens
+    "Invite people to #<channel name>"), the Notification title and text
+    ("You have been invited to: <channel name>", "You unsubscribed from
+    <channel>") and the many2many_binary file list (uploaded file names).
+    A crafted event, channel or file name ran script in the session of
+    whoever saw it. /web/webclient/qweb now serves these with t-esc (the
+    text is shown, not interpreted); its checksum changes with it, so
+    browsers do not keep the cached unescaped templates.
+    """
+    import hashlib
+
+    concat_xml = module.concat_xml
+
+    @functools.wraps(concat_xml)
+    def concat_xml_escaped(file_list):
+        content, checksum = concat_xml(file_list)
+        if not content:
+            return content, checksum
+        escaped = escape_client_templates(content)
+        return escaped, hashlib.sha1((checksum + ":odoo_py311-escaped-1").encode()).hexdigest()
+
+    module.concat_xml = concat_xml_escaped
+
+
+@patch("odoo.addons.base.ir.ir_translation")
+def mail_template_code_translations_admin_only(module):
+    """CVE-2018-14860 (odoo/odoo#32505), with mail_template_code_admin_only: template code cannot come in through translations.
+
+    Translated template fields (subject, body_html, report_name) are stored
+    in ir.translation, which anyone who may write the template may edit:
+    outside sudo, a translation of a mail.template field that contains
+    Jinja code now needs the Settings group as well.
+    """
+    import odoo.api
+
+    Translation = module.IrTranslation
+
+    def check(env, names, value):
+        if _is_privileged(env) or not isinstance(value, str) or not _TEMPLATE_CODE.search(value):
+            return
+        if any((name or "").startswith("mail.template,") for name in names):
+            raise _access_error("Only administrators may write dynamic placeholders "
+                                "in e-mail templates (translation).")
+
+    @_override(Translation, "create", odoo.api.model)
+    def create(origin, self, vals):
+        check(self.env, [vals.get("name")], vals.get("value"))
+        return origin(vals)
+
+    @_override(Translation, "write", odoo.api.multi)
+    def write(origin, self, vals):
+        if "value" in vals or "name" in vals:
+            names = [vals["name"]] if "name" in vals else self.mapped("name")
+            value = vals.get("value") if "value" in vals else None
+            if value is None:
+                for translation in self:
+                    check(self.env, names, translation.value)
+            else:
+                check(self.env, names, value)
+        return origin(vals)

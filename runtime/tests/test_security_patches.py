@@ -319,5 +319,91 @@ def test_pillow_textsize_for_web_editor():
     assert w > 0 and h > 0
 
 
+# --- CVE-2024-52595: lxml.html.clean context switching (svg/math/noscript) ---------
+
+@pytest.mark.parametrize("payload", [
+    "<div><svg><style>/*<img src=x onerror=alert(1)>*/</style></svg></div>",
+    "<div><math><style>/*<img src=x onerror=alert(1)>*/</style></math></div>",
+])
+def test_html_cleaner_drops_markup_hidden_in_css_comments(payload):
+    from lxml.html.clean import Cleaner
+
+    out = Cleaner(style=False, kill_tags=[]).clean_html(payload)
+    assert "onerror" not in out
+
+
+def test_html_cleaner_drops_javascript_xlink_href():
+    from lxml.html.clean import Cleaner
+
+    for link in ("javascript:alert(1)", " jav&#x09;ascript:alert(1)"):
+        out = Cleaner(safe_attrs_only=False).clean_html(
+            '<div><svg><a xlink:href="%s"><text>x</text></a></svg></div>' % link)
+        assert "alert" not in out, out
+    out = Cleaner(safe_attrs_only=False).clean_html('<div><svg><a xlink:href="/web">x</a></svg></div>')
+    assert 'xlink:href="/web"' in out
+
+
+def test_odoo_sanitizer_uses_the_fixed_cleaner():
+    import lxml_html_clean  # noqa: F401
+    import odoo.tools.mail
+
+    fixed = sys.modules["lxml_html_clean.clean"]
+    assert odoo.tools.mail.clean is fixed
+    assert issubclass(odoo.tools.mail._Cleaner, fixed.Cleaner)
+    out = odoo.tools.mail.html_sanitize('<p onclick="x()">a<script>b</script><b>c</b></p>')
+    assert out == "<p>a<b>c</b></p>"
+
+
+# --- CVE-2018-15641 / CVE-2018-15638 / CVE-2021-45071: client templates ------------
+
+def _client_templates():
+    import glob
+    import os
+    from odoo.addons.web.controllers import main
+
+    addons = os.path.dirname(os.path.dirname(main.__file__))
+    files = sorted(glob.glob(os.path.join(addons, "..", "*", "static", "src", "xml", "*.xml")))
+    files = [f for f in files if os.sep.join(["", "web", ""]) in f or os.sep.join(["", "mail", ""]) in f
+             or os.sep.join(["", "calendar", ""]) in f]
+    content, checksum = main.concat_xml(files)
+    _client_templates.files = files
+    return content.decode("utf-8"), checksum
+
+
+def _template(content, name):
+    from lxml import etree
+
+    root = etree.fromstring(content.encode("utf-8"))
+    found = root.xpath("//*[@t-name=$name]", name=name)
+    assert found, name
+    return etree.tostring(found[0]).decode()
+
+
+@pytest.mark.parametrize("template, expression", [
+    ("Dialog", "title"),
+    ("Notification", "widget.title"),
+    ("Notification", "widget.text"),
+])
+def test_client_templates_escape_names(template, expression):
+    content, _ = _client_templates()
+    source = _template(content, template)
+    assert 't-esc="%s"' % expression in source
+    assert 't-raw="%s"' % expression not in source
+
+
+def test_uploaded_file_names_are_escaped_in_the_client():
+    content, _ = _client_templates()
+    assert "file.data.name || file.data.filename" in content
+    assert 't-raw="file.data.name || file.data.filename"' not in content
+
+
+def test_client_templates_checksum_changes_with_the_escaping():
+    from odoo.addons.web.controllers import main
+
+    content, checksum = _client_templates()
+    unescaped, unescaped_checksum = main.concat_xml.__wrapped__(_client_templates.files)
+    assert b't-raw="title"' in unescaped  # what Odoo 11 ships
+    assert checksum != unescaped_checksum  # browsers drop their cached copy
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
