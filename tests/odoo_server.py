@@ -361,3 +361,25 @@ def open_app(driver, menu_xmlid, selector):
         driver.find_element(By.CSS_SELECTOR, "#menu_more_container > a").click()
     link.click()
     return wait_idle(driver, selector)
+
+
+class PageChecks:
+    """Collects, page after page, the console errors, Odoo's error dialogs and
+    the server's ERROR records, to assert on them all at the end."""
+
+    def __init__(self, driver, server):
+        self.driver, self.server = driver, server
+        self.log_offset = server.log_offset()
+        self.problems = []
+
+    def check(self, page):
+        for message in console_errors(self.driver):
+            self.problems.append("console error on %s (%s): %s" % (
+                page, self.driver.current_url, message))
+        for text in error_dialogs(self.driver):
+            self.problems.append("error dialog on %s: %s" % (page, text))
+
+    def assert_clean(self):
+        for record in self.server.log_problems(self.log_offset):
+            self.problems.append("server log: %s" % record)
+        assert not self.problems, "\n".join(self.problems)
