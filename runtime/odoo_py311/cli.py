@@ -23,6 +23,15 @@ def main(argv=None):
         monkey.patch_all()
 
     os.environ.setdefault("CRM_ROOT", PROJECT_ROOT)
+    # Odoo 11's threaded server accepts requests while it loads the registry;
+    # the first request imports every addon in the HTTP thread while the
+    # registry imports them in the main thread, and Python 3's per-module
+    # import locks can then hand one thread a half-executed addon ("Model
+    # 'calendar.event' inherits from non-existing model 'mail.thread'", seen
+    # in our tests). Odoo documents this race in http.Root.load_addons and
+    # its remedy: ODOO_PRELOAD_ADDONS=no, so that only the registry imports
+    # addons (under its lock). The prefork server is not affected either way.
+    os.environ.setdefault("ODOO_PRELOAD_ADDONS", "no")
     from .registry import PATCHES, apply_all
 
     apply_all()

@@ -92,3 +92,14 @@ def test_crm_odoo_lists_the_patches(capsys):
     out = capsys.readouterr().out
     for name in PATCHES:
         assert name in out
+
+
+def test_crm_odoo_turns_off_the_early_addons_import(monkeypatch):
+    """Odoo's own remedy for the race between the first request and the
+    registry importing addons in the threaded server (odoo/http.py)."""
+    from odoo_py311 import cli
+
+    monkeypatch.delenv("ODOO_PRELOAD_ADDONS", raising=False)
+    monkeypatch.setattr(cli.sys, "argv", ["crm-odoo", "--patches"])
+    assert cli.main() == 0
+    assert cli.os.environ["ODOO_PRELOAD_ADDONS"] == "no"
