@@ -1016,3 +1016,114 @@ def mail_template_code_translations_admin_only(module):
             else:
                 check(self.env, names, value)
         return origin(vals)
+
+
+# ---------------------------------------------------------------------------
+# Odoo: files of the addons served through URL attachments
+# ---------------------------------------------------------------------------
+
+
+def is_static_resource(*parts):
+    """True if a path inside a module (e.g. "static/src/img/x.png") stays in its static/ folder."""
+    import posixpath
+
+    rel = "/".join(str(part) for part in parts).replace("\\", "/")
+    norm = posixpath.normpath(rel)
+    return not rel.startswith("/") and norm.split("/")[0] == "static" and ".." not in norm.split("/")
+
+
+@patch("odoo.addons.base.ir.ir_http")
+def url_attachments_only_serve_static_files(module):
+    """CVE-2024-45840: URL attachments no longer serve the addons' source code, only their static/ files.
+
+    ``binary_content`` read from disk the file named by an ``ir.attachment``
+    of type url whose url is ``/<module>/<path>``, for any path inside the
+    module (only ``..`` escapes were refused), and any employee may create
+    such an attachment: ``/web/content/<id>`` of an attachment with url
+    ``/base/models/res_users.py`` (or a ``__manifest__.py``, a data file,
+    ...) downloaded the server's source code. Files are now read only from
+    the module's ``static/`` folder, which Odoo serves publicly anyway; other
+    module paths are answered as plain redirects to the url (which the
+    server does not serve).
+    """
+    get_resource_path = module.get_resource_path
+
+    @functools.wraps(get_resource_path)
+    def get_static_resource_path(module_name, *args):
+        if not is_static_resource(*args):
+            return False
+        return get_resource_path(module_name, *args)
+
+    module.get_resource_path = get_static_resource_path
+
+
+# ---------------------------------------------------------------------------
+# Odoo: redirects after login (open redirect) and the script redirect page
+# ---------------------------------------------------------------------------
+
+_URL_UNSAFE_CHARS = re.compile(r"[\x00-\x20\x7f\\]")
+
+
+def is_local_redirect(url):
+    """True if url is a path on this server: one leading "/", no scheme, no host.
+
+    Refused: absolute URLs (``https://evil``, ``javascript:``), scheme-relative
+    ones (``//evil``, ``/\\evil``), and any whitespace, control character or
+    backslash (browsers drop tabs/newlines and read ``\\`` as ``/``, which
+    turns ``/\\t/evil`` or ``/\\evil`` into ``//evil``).
+    """
+    if isinstance(url, bytes):
+        try:
+            url = url.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    if not isinstance(url, str) or not url.startswith("/") or url.startswith("//"):
+        return False
+    if _URL_UNSAFE_CHARS.search(url):
+        return False
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return not parts.scheme and not parts.netloc
+
+
+@patch("odoo.addons.web.controllers.main")
+def web_redirects_stay_local(module):
+    """Hardening (open redirect; see CVE-2021-26947 in docs/SECURITY.md): /web, /web/login and /web/dbredirect only redirect to local paths.
+
+    ``/web?redirect=``, ``/web/login?redirect=`` (after login, or at once when
+    already logged in) and ``/web/dbredirect?redirect=`` sent the browser to
+    whatever URL the link carried, e.g. a look-alike login page on another
+    host. A ``redirect`` that is not a local path (see is_local_redirect) is
+    now ignored: the route behaves as if none had been given.
+    """
+    Home = module.Home
+
+    def wrap(name, default):
+        original = getattr(Home, name)
+
+        @functools.wraps(original)
+        def checked(self, *args, **kwargs):
+            if "redirect" in kwargs and kwargs["redirect"] and not is_local_redirect(kwargs["redirect"]):
+                _logger.warning("%s: ignoring non-local redirect %r", name, kwargs["redirect"])
+                if default is None:
+                    kwargs.pop("redirect")
+                else:
+                    kwargs["redirect"] = default
+            return original(self, *args, **kwargs)
+
+        setattr(Home, name, checked)
+
+    wrap("web_client", None)
+    wrap("web_login", None)
+    wrap("web_db_redirect", "/")
+
+    login_redirect = Home._login_redirect
+
+    @functools.wraps(login_redirect)
+    def local_login_redirect(self, uid, redirect=None):
+        if redirect and not is_local_redirect(redirect):
+            redirect = None
+        return login_redirect(self, uid, redirect=redirect)
+
+    Home._login_redirect = local_login_redirect

@@ -369,3 +369,21 @@ def test_template_code_cannot_come_in_through_a_translation(env, employee):
                              "lang": "en_US", "src": "Hello", "value": "Bonjour"})
     with pytest.raises(AccessError):
         ok.write({"value": "${object.name}"})
+
+
+# --- CVE-2024-45840: source code through URL attachments ----------------------
+
+def test_url_attachment_does_not_download_module_source(env, employee):
+    user_env = as_user(env, employee)
+    attachment = user_env["ir.attachment"].create({
+        "name": "res_users.py", "type": "url", "url": "/base/res/res_users.py"})
+    status, headers, content = user_env["ir.http"].binary_content(
+        model="ir.attachment", id=attachment.id, env=user_env)
+    # without the patch: 200 with the base64 of the server's Python source
+    assert status == 301 and content == "/base/res/res_users.py"
+    # static files of the addons are still served from disk
+    static = user_env["ir.attachment"].create({
+        "name": "favicon", "type": "url", "url": "/web/static/src/img/favicon.ico"})
+    status, headers, content = user_env["ir.http"].binary_content(
+        model="ir.attachment", id=static.id, env=user_env)
+    assert status == 200 and content

@@ -407,3 +407,84 @@ def test_client_templates_checksum_changes_with_the_escaping():
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
+
+
+# --- open redirect: /web, /web/login, /web/dbredirect ------------------------
+
+EXTERNAL_REDIRECTS = [
+    "https://evil.example/login",
+    "//evil.example/login",
+    "/\\evil.example/login",
+    "/\t/evil.example",
+    "javascript:alert(1)",
+    " //evil.example",
+]
+
+
+@pytest.fixture
+def web_request(monkeypatch):
+    """A logged-in GET request for the web client's Home controller (no database)."""
+    import odoo.http
+    import werkzeug.wrappers
+    from odoo.addons.web.controllers import main
+
+    monkeypatch.setattr(main, "ensure_db", lambda *a, **k: None)
+    monkeypatch.setattr(odoo.http, "db_list", lambda *a, **k: [])
+
+    class FakeIrHttp:
+        def webclient_rendering_context(self):
+            return {}
+
+    def render(template, qcontext=None):
+        return werkzeug.wrappers.Response("rendered %s" % template)
+
+    req = types.SimpleNamespace(
+        httprequest=types.SimpleNamespace(method="GET", user_agent=types.SimpleNamespace(browser="firefox")),
+        session=types.SimpleNamespace(uid=2, db="db", get=lambda key, default=None: default),
+        params={}, uid=2, debug=False, env={"ir.http": FakeIrHttp()}, render=render,
+        endpoint=types.SimpleNamespace(routing={"type": "http"}))
+    odoo.http._request_stack.push(req)
+    yield main.Home()
+    odoo.http._request_stack.pop()
+
+
+def _location(response):
+    return response.headers.get("Location") if hasattr(response, "headers") else None
+
+
+@pytest.mark.parametrize("url", EXTERNAL_REDIRECTS)
+def test_web_and_login_do_not_redirect_to_other_sites(web_request, url):
+    for response in (web_request.web_client(redirect=url), web_request.web_login(redirect=url),
+                     web_request.web_db_redirect(redirect=url)):
+        location = _location(response) or ""
+        assert "evil.example" not in location and "javascript" not in location, location
+    assert web_request._login_redirect(2, redirect=url) == "/web"
+
+
+def test_local_redirects_still_work(web_request):
+    assert _location(web_request.web_client(redirect="/web#action=12")).endswith("/web#action=12")
+    assert _location(web_request.web_login(redirect="/web?debug=1")).endswith("/web?debug=1")
+    assert _location(web_request.web_db_redirect(redirect="/web/login")).endswith("/web/login")
+    assert web_request._login_redirect(2, redirect="/web#menu_id=3") == "/web#menu_id=3"
+
+
+# --- CVE-2024-45840: URL attachments serving the addons' files ----------------
+
+def test_url_attachments_only_reach_static_files():
+    from odoo.addons.base.ir import ir_http
+
+    assert not ir_http.get_resource_path("base", "models/res_users.py")
+    assert not ir_http.get_resource_path("base", "__manifest__.py")
+    assert not ir_http.get_resource_path("web", "static/../controllers/main.py")
+    assert ir_http.get_resource_path("web", "static/src/img/favicon.ico")
+
+
+# --- odoo/odoo#33135: <base> in chatter bodies (guard, no patch needed) -------
+
+def test_html_sanitizer_drops_base_tags():
+    from odoo.tools import html_sanitize
+
+    body = '<p>hi</p><base href="https://evil.example/"><a href="doc">link</a>'
+    for options in ({}, {"sanitize_style": True, "strip_classes": True}, {"sanitize_attributes": False}):
+        out = html_sanitize(body, **options)
+        assert "<base" not in out and "evil.example" not in out and 'href="doc"' in out
