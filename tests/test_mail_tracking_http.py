@@ -1,0 +1,112 @@
+"""End to end: an email sent from a contact by a real Odoo server through an
+SMTP sink, then its open pixel and tracked link fetched over HTTP like a mail
+client would, and the counts read back over XML-RPC."""
+import email
+import html
+import re
+import socket
+import time
+import urllib.error
+import urllib.request
+from email import policy
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from aiosmtpd.controller import Controller
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Sink(object):
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope.content)
+        return "250 OK"
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+@pytest.fixture
+def smtp_sink():
+    sink = Sink()
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield sink, controller.port
+    controller.stop()
+
+
+def get(url, follow=False):
+    opener = urllib.request.build_opener() if follow else urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(url, timeout=20) as r:
+            return r.status, r.headers, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers, e.read()
+
+
+def test_pixel_and_click_through_odoo_http(odoo_server, smtp_sink):
+    sink, port = smtp_sink
+    server = odoo_server
+    server_id = server.execute("ir.mail_server", "create", {
+        "name": "e2e sink %s" % port, "smtp_host": "127.0.0.1", "smtp_port": port,
+        "smtp_encryption": "none", "sequence": 0})
+    partner_id = server.execute("res.partner", "create", {
+        "name": "Jeanne E2E", "email": "jeanne.e2e@acme-industrie.fr"})
+    try:
+        message_id = server.execute(
+            "res.partner", "message_post", [partner_id],
+            body='<p>Voir <a href="https://www.example.org/offre?x=1&amp;y=2">l\'offre</a></p>',
+            subject="Offre E2E", message_type="comment", subtype="mail.mt_comment",
+            partner_ids=[partner_id])
+        deadline = time.monotonic() + 20
+        while not sink.messages and time.monotonic() < deadline:
+            mail_ids = server.execute("mail.mail", "search", [("mail_message_id", "=", message_id)])
+            if mail_ids:
+                server.execute("mail.mail", "send", mail_ids)
+            time.sleep(0.2)
+        assert sink.messages, "the email did not reach the SMTP sink"
+        msg = email.message_from_bytes(sink.messages[-1], policy=policy.default)
+        body = msg.get_body(("html",)).get_content()
+
+        pixel = re.search(r'src="([^"]*/crm/mail/open/[^"]+\.png)"', body).group(1)
+        click = html.unescape(re.search(r'href="([^"]*/crm/mail/click/[^"]+)"', body).group(1))
+        pixel_url = server.url + urlsplit(pixel).path
+        parts = urlsplit(click)
+        click_url = server.url + parts.path + "?" + parts.query
+
+        status, headers, content = get(pixel_url)
+        assert status == 200
+        assert headers["Content-Type"] == "image/png"
+        assert content.startswith(b"\x89PNG")
+        status, headers, _content = get(click_url)
+        assert status == 302
+        assert headers["Location"] == "https://www.example.org/offre?x=1&y=2"
+
+        # the click endpoint is no open redirect: another URL with this signature is refused
+        token_path = parts.path
+        sig = dict(p.split("=", 1) for p in parts.query.split("&"))["sig"]
+        forged = server.url + token_path + "?" + urlencode({"url": "https://evil.example", "sig": sig})
+        assert get(forged)[0] == 404
+        # a forged token still gets an image, and counts nothing
+        assert get(server.url + "/crm/mail/open/1.%s.png" % ("0" * 32))[0] == 200
+
+        tracking = server.execute("crm.mail.tracking", "search_read",
+                                  [("mail_message_id", "=", message_id)],
+                                  fields=["open_count", "click_count", "last_click_url", "summary"])
+        assert len(tracking) == 1
+        assert tracking[0]["open_count"] == 1
+        assert tracking[0]["click_count"] == 1
+        assert tracking[0]["last_click_url"] == "https://www.example.org/offre?x=1&y=2"
+        assert tracking[0]["summary"].startswith("opened once, on ")
+    finally:
+        server.execute("ir.mail_server", "unlink", [server_id])
+        server.execute("res.partner", "write", [partner_id], {"active": False})
