@@ -53,6 +53,7 @@
         "demo/res_partner_demo.xml",
         "demo/crm_contacts_demo.xml",
         "demo/crm_meeting_demo.xml",
+        "demo/crm_mail_demo.xml",
     ],
     "uninstall_hook": "uninstall_hook",
     "application": True,

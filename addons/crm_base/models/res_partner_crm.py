@@ -102,6 +102,14 @@ class ResPartner(models.Model):
                 keep(partner.id, meeting.start and min(meeting.start, now))
             partner.last_activity_date = latest.get(partner.id, False)
 
+    @api.model
+    def _crm_recompute_last_activity(self):
+        """Recompute the last activity of every contact: for data loaded with
+        plain res_id links (demo mails), which the ORM does not follow."""
+        partners = self.with_context(active_test=False).search([])
+        self.env.add_todo(self._fields["last_activity_date"], partners)
+        self.recompute()
+
     def _compute_crm_relation_count(self):
         for partner in self:
             partner.crm_relation_count = len(partner.crm_relation_side_ids)
