@@ -25,6 +25,7 @@ from odoo.exceptions import UserError
 from odoo.addons.calendar.models.calendar import calendar_id2real_id
 
 from ..logic import ics, meeting_time
+from ..logic.inheritance import models_inheriting
 
 DEFAULT_TZ = "Europe/Paris"
 ALLDAY_HOURS_PARAM = "crm_base.meeting_allday_hours"
@@ -89,14 +90,8 @@ class CalendarEvent(models.Model):
     def _crm_linkable_models(self):
         """res.partner and every model inheriting crm.meeting.mixin."""
         registry = self.env.registry
-        names, todo = [], ["crm.meeting.mixin"]
-        while todo:
-            name = todo.pop(0)
-            if name in names or name not in registry:
-                continue
-            names.append(name)
-            todo.extend(registry[name]._inherit_children)
-        names = ["res.partner"] + [n for n in names[1:] if not registry[n]._abstract and n != "res.partner"]
+        names = ["res.partner"] + [n for n in models_inheriting(registry, "crm.meeting.mixin")
+                                   if not registry[n]._abstract and n != "res.partner"]
         models_ = self.env["ir.model"].sudo().search([("model", "in", names)])
         return [(m.model, m.name) for m in models_.sorted(lambda m: names.index(m.model))]
 

@@ -12,6 +12,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import format_date
 
+from ..logic.inheritance import models_inheriting
 from .crm_timeline_mixin import html_summary, shorten
 
 TIMELINE_PAGE = 40
@@ -170,15 +171,7 @@ class ResPartner(models.Model):
     def _crm_timeline_providers(self):
         """Names of the models that feed the 360° record: every model inheriting
         crm.timeline.mixin, directly or through another model, nearest first."""
-        registry = self.env.registry
-        names, todo = [], ["crm.timeline.mixin"]
-        while todo:
-            name = todo.pop(0)
-            if name in names or name not in registry:
-                continue
-            names.append(name)
-            todo.extend(registry[name]._inherit_children)
-        return names[1:]
+        return models_inheriting(self.env.registry, "crm.timeline.mixin")
 
     @api.model
     def _crm_timeline_all_sources(self):

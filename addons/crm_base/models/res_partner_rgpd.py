@@ -30,6 +30,7 @@ from odoo.osv.expression import NEGATIVE_TERM_OPERATORS, TERM_OPERATORS_NEGATION
 from odoo.tools import html2plaintext
 
 from ..logic import anonymize, rgpd_export
+from ..logic.inheritance import models_inheriting
 from .crm_rgpd_mixin import anonymize_retained, export_values
 
 RETENTION_PARAM = "crm_base.rgpd_retention_months"
@@ -111,15 +112,7 @@ class ResPartner(models.Model):
     @api.model
     def _crm_rgpd_providers(self):
         """Names of the models inheriting crm.rgpd.mixin, nearest first."""
-        registry = self.env.registry
-        names, todo = [], ["crm.rgpd.mixin"]
-        while todo:
-            name = todo.pop(0)
-            if name in names or name not in registry:
-                continue
-            names.append(name)
-            todo.extend(registry[name]._inherit_children)
-        return names[1:]
+        return models_inheriting(self.env.registry, "crm.rgpd.mixin")
 
     def _crm_rgpd_messages(self):
         """The messages about this contact (its chatter), from it or to it
