@@ -30,28 +30,44 @@ db_exists() {
 
 drop_db() { as_crm_psql -c "DROP DATABASE IF EXISTS \"$1\""; rm -rf "$CRM_ROOT/var/data/filestore/$1"; }
 
-# Suite addons not yet installed in database $1.
+# Suite addons not yet installed in database $1, and with "deps" the addons
+# they depend on directly that are not installed (an update adding a
+# dependency needs it installed first).
 missing_addons() {
-    local installed
+    local installed names
     installed=$(PGPASSWORD="$CRM_DB_PASSWORD" psql -U "$CRM_DB_USER" -d "$1" -X -tAc \
         "SELECT name FROM ir_module_module WHERE state = 'installed'")
+    if [ "${2:-}" = deps ]; then
+        names=$(python - "$CRM_ROOT"/addons/*/__manifest__.py <<'PY'
+import ast, sys
+print(" ".join(sorted({d for path in sys.argv[1:] for d in ast.literal_eval(open(path).read()).get("depends", [])})))
+PY
+)
+    else
+        names=$(suite_addons | tr , ' ')
+    fi
     local missing=()
-    for a in $(suite_addons | tr , ' '); do
+    for a in $names; do
         grep -qx "$a" <<<"$installed" || missing+=("$a")
     done
     (IFS=,; echo "${missing[*]}")
 }
 
-# Install addons $2 (comma list) in database $1 with Odoo's CLI; fail loudly on
-# any ERROR/CRITICAL line, since Odoo can log a failed data file and go on.
-install_addons() {
-    local db=$1 addons=$2 conf=$3 log
+# Install (-i) or update (-u) addons $3 (comma list) in database $2 with Odoo's
+# CLI; fail loudly on any ERROR/CRITICAL line, since Odoo can log a failed
+# data file and go on.
+_odoo_modules() {
+    local flag=$1 db=$2 addons=$3 conf=$4 log
     mkdir -p "$CRM_ROOT/var/log"
     log="$CRM_ROOT/var/log/install-$db.log"
-    say "installing $addons in database $db (log: ${log#$CRM_ROOT/})"
-    if ! crm-odoo -c "$conf" -d "$db" -i "$addons" --stop-after-init --log-level=info >"$log" 2>&1 \
+    local verb=installing
+    [ "$flag" = -u ] && verb=updating
+    say "$verb $addons in database $db (log: ${log#$CRM_ROOT/})"
+    if ! crm-odoo -c "$conf" -d "$db" "$flag" "$addons" --stop-after-init --log-level=info >"$log" 2>&1 \
         || grep -qE ' (ERROR|CRITICAL) ' "$log"; then
         grep -E ' (ERROR|CRITICAL) |Traceback|Error' "$log" | head -40 >&2
-        die "installing $addons in $db failed; see ${log#$CRM_ROOT/}"
+        die "$flag $addons in $db failed; see ${log#$CRM_ROOT/}"
     fi
 }
+install_addons() { _odoo_modules -i "$@"; }
+update_addons() { _odoo_modules -u "$@"; }
