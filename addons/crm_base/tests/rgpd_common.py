@@ -2,9 +2,10 @@
 """A person the CRM knows well, for the RGPD tests: messages, meetings,
 documents, consents, a bank account, a custom field."""
 import base64
-from contextlib import contextmanager
 
 from odoo import api, fields, models
+
+from .registration import registered as registered_model
 
 NAME = "Gaspard Quillebeuf"
 EMAIL = "gaspard.quillebeuf@exemple.fr"
@@ -43,25 +44,15 @@ class RgpdTestInvoice(models.Model):
         return [("partner_id", "=", partner.id)]
 
 
-@contextmanager
-def registered(env, model_class):
-    registry = env.registry
-    cls = model_class._build_model(registry, env.cr)
-    model = env[cls._name]
-    model._prepare_setup()
-    model._setup_base()
-    model._setup_fields()
-    model._setup_complete()
-    env.cr.execute("""CREATE TABLE crm_rgpd_test_invoice (
+INVOICE_TABLE = """CREATE TABLE crm_rgpd_test_invoice (
         id serial PRIMARY KEY, number varchar, partner_id integer, customer_name varchar,
         note text, amount double precision, create_uid integer, create_date timestamp,
-        write_uid integer, write_date timestamp)""")
-    try:
-        yield model
-    finally:
-        del registry.models[cls._name]
-        for parent in ("crm.rgpd.mixin", "base"):
-            registry[parent]._inherit_children.discard(cls._name)
+        write_uid integer, write_date timestamp)"""
+
+
+def registered(env, model_class):
+    """The test invoice model in the registry, with its table."""
+    return registered_model(env, model_class, create_table=INVOICE_TABLE)
 
 
 def make_person(env):

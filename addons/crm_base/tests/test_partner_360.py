@@ -2,12 +2,13 @@
 """The 360° contact record: smart buttons, the Activity timeline and its hook."""
 import base64
 import time
-from contextlib import contextmanager
 
 from lxml import etree
 
 from odoo import api, models
 from odoo.tests.common import SavepointCase
+
+from .registration import registered
 
 
 class UsersTimelineProvider(models.AbstractModel):
@@ -28,23 +29,6 @@ class UsersTimelineProvider(models.AbstractModel):
     @api.model
     def _crm_timeline_domain(self, key, partners):
         return [("partner_id", "in", partners.ids)]
-
-
-@contextmanager
-def registered(env, model_class):
-    registry = env.registry
-    cls = model_class._build_model(registry, env.cr)
-    model = env[cls._name]
-    model._prepare_setup()
-    model._setup_base()
-    model._setup_fields()
-    model._setup_complete()
-    try:
-        yield model
-    finally:
-        del registry.models[cls._name]
-        for parent in ("crm.timeline.mixin", "base"):
-            registry[parent]._inherit_children.discard(cls._name)
 
 
 class TestPartner360(SavepointCase):
