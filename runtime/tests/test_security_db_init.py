@@ -16,24 +16,15 @@ import odoo  # noqa: E402
 
 psycopg2 = pytest.importorskip("psycopg2")
 
+from pg import PG, admin_conn  # noqa: E402  (runtime/tests/pg.py)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PG = dict(host=os.environ.get("PGHOST", "127.0.0.1"), port=int(os.environ.get("PGPORT", 5432)),
-          user="crm", password="crm")
-
-
-def _admin_conn():
-    try:
-        conn = psycopg2.connect(dbname="postgres", **PG)
-    except psycopg2.OperationalError as exc:  # pragma: no cover
-        pytest.skip("PostgreSQL not reachable as crm: %s" % exc)
-    conn.autocommit = True
-    return conn
 
 
 @pytest.fixture
 def empty_db():
     name = "sec_empty_%s" % uuid.uuid4().hex[:8]
-    conn = _admin_conn()
+    conn = admin_conn()
     with conn.cursor() as cr:
         cr.execute('CREATE DATABASE "%s"' % name)
     try:

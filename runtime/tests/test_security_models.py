@@ -26,20 +26,11 @@ from odoo.exceptions import AccessDenied, AccessError  # noqa: E402
 
 psycopg2 = pytest.importorskip("psycopg2")
 
+from pg import PG, admin_conn  # noqa: E402  (runtime/tests/pg.py)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CONF = os.path.join(ROOT, "config", "odoo-test.conf")
-PG = dict(host=os.environ.get("PGHOST", "127.0.0.1"), port=int(os.environ.get("PGPORT", 5432)),
-          user="crm", password="crm")
 MODULES = "mail"
-
-
-def _admin_conn():
-    try:
-        conn = psycopg2.connect(dbname="postgres", **PG)
-    except psycopg2.OperationalError as exc:  # pragma: no cover
-        pytest.skip("PostgreSQL not reachable as crm: %s" % exc)
-    conn.autocommit = True
-    return conn
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +40,7 @@ def dbname():
     if existing:
         yield existing
         return
-    conn = _admin_conn()
+    conn = admin_conn()
     name = "sec_models_%s" % uuid.uuid4().hex[:8]
     env = dict(os.environ, CRM_ROOT=ROOT,
                PATH=os.pathsep.join([os.path.join(ROOT, "node_modules", ".bin"), os.environ["PATH"]]))
