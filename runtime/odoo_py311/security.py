@@ -11,6 +11,7 @@ behaviour from the outside (wrapping a function, replacing a module-level
 name, setting a limit).
 """
 import functools
+import inspect
 import json
 import logging
 import re
@@ -431,6 +432,13 @@ def _override(cls, name, default_api=None):
         method.__qualname__ = "%s.%s" % (cls.__name__, name)
         method.__doc__ = func.__doc__
         method.__wrapped__ = own
+        # RPC calls find the `context` argument by position from the method's
+        # argument names (odoo.api.split_context, through getargspec): the
+        # wrapper must show the signature of the method it replaces, not
+        # (self, *args, **kwargs), or call_kw takes the values for the context.
+        replaced = own if own is not None else getattr(cls, name, None)
+        if replaced is not None:
+            method.__signature__ = inspect.signature(replaced)
         if own is not None and getattr(own, "_api", None):
             method._api = own._api
         elif default_api is not None:

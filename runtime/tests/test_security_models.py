@@ -284,6 +284,22 @@ def test_message_post_refuses_attachments_the_author_cannot_read(env, employee):
     assert message.attachment_ids == upload
 
 
+def test_overridden_methods_still_take_rpc_arguments(env, employee):
+    """The web client creates a mail composer (which inherits mail.message and
+    thus the attachment check above) with call_kw(model, 'create', [values],
+    {'context': ...}): the overridden method must keep its argument names, or
+    Odoo's split_context takes the values for the context."""
+    from odoo.api import call_kw
+    user_env = as_user(env, employee)
+    composer_id = call_kw(user_env["mail.compose.message"], "create",
+                          [{"body": "<p>hello</p>", "subject": "RPC"}], {"context": {"lang": "en_US"}})
+    composer = user_env["mail.compose.message"].browse(composer_id)
+    assert composer.subject == "RPC"
+    message_id = call_kw(user_env["mail.message"], "create",
+                         [{"body": "rpc", "model": False}], {"context": {}})
+    assert user_env["mail.message"].browse(message_id).body == "<p>rpc</p>"
+
+
 # --- CVE-2018-15635: "Add followers" wizard and crafted record names ------------------
 
 def test_invite_wizard_message_does_not_carry_markup_from_names(env, employee):
