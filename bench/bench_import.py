@@ -13,8 +13,8 @@
    duplicates update the first company), then base_import's
    `base_import.import.do()` with the same columns mapped. base_import does not
    deduplicate: it creates every row, duplicates included;
-4. prints both times, rows per second and the ratio, and drops the databases
-   (unless --keep).
+4. prints both times, rows per second, the ratio and the load average of the
+   machine during each import, and drops the databases (unless --keep).
 
 Run from the repository root; PostgreSQL as in config/odoo-test.conf.
 """
@@ -150,6 +150,11 @@ def run(cmd, **kwargs):
     return subprocess.run(cmd, check=True, **kwargs)
 
 
+def load():
+    """The 1-minute load average: the machine is shared, the numbers depend on it."""
+    return os.getloadavg()[0]
+
+
 def shell(db, script):
     env = dict(os.environ, CRM_ROOT=ROOT)
     proc = subprocess.run([CRM_ODOO, "shell", "-c", CONFIG, "-d", db, "--no-http"],
@@ -190,8 +195,15 @@ def main():
           % (time.time() - started))
 
     try:
+        loads = [load()]
         ours = shell(ours_db, OUR_SCRIPT % {"path": path})
+        loads.append(load())
+        print("ours done in %.1f s (load average %.1f -> %.1f)"
+              % (ours["seconds"], loads[0], loads[1]))
         base = shell(base_db, BASE_SCRIPT % {"path": path, "fields": BASE_IMPORT_FIELDS})
+        loads.append(load())
+        print("base_import done in %.1f s (load average %.1f -> %.1f)"
+              % (base["seconds"], loads[1], loads[2]))
     finally:
         if not args.keep:
             for db in (template, ours_db, base_db):
@@ -208,7 +220,9 @@ def main():
           % (base["seconds"], args.rows / base["seconds"], base["partners"], base["errors"]))
     if base["errors"]:
         print("base_import messages: %s" % base["messages"])
-    print("ratio: ours is %.2fx faster than base_import" % (base["seconds"] / ours["seconds"]))
+    print("ratio: ours is %.2fx faster than base_import (load average %.1f / %.1f / %.1f at "
+          "the start / between / at the end, %s CPUs)"
+          % (base["seconds"] / ours["seconds"], loads[0], loads[1], loads[2], os.cpu_count()))
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ per row, which bench/bench_import.py measures as the slow part. Its generic
 
 Outcome: every row is checked first (logic/import_values.py) and nothing is
 written if one row is wrong; the rows are then written inside a savepoint,
-rolled back as a whole if the database refuses one of them. Either way the
+rolled back as a whole if the database refuses one of them. New contacts are
+inserted a batch at a time (models/res_partner_import.py); a batch the
+database refuses is replayed row by row to name the row. Either way the
 user gets a crm.import.run with the counts and, on errors, a CSV report
 (row, column, value, reason).
 """
@@ -29,7 +31,7 @@ from ..models.crm_import_run import DEDUP_RULES, DUPLICATE_ACTIONS, IMPORT_TYPES
 
 _logger = logging.getLogger(__name__)
 
-BATCH_SIZE = 1000        # rows created between two recomputations and progress messages
+BATCH_SIZE = 1000        # rows inserted together; a progress message each
 PREVIEW_ROWS = 10
 PROGRESS_MIN_ROWS = 2000  # smaller files are imported before anyone could read a progress
 
@@ -422,9 +424,8 @@ class CrmImportWizard(models.TransientModel):
         except Exception:  # progress is a courtesy: never fail the import for it
             _logger.warning("could not send the import progress", exc_info=True)
 
-    def _imp_company_ids(self, names):
+    def _imp_company_ids(self, Partner, names):
         """Ids of the companies people belong to, created when missing."""
-        Partner = self.env["res.partner"]
         wanted = {}
         for name in names:
             wanted.setdefault(dedup.normalize_name(name), name)
@@ -433,13 +434,71 @@ class CrmImportWizard(models.TransientModel):
             key = dedup.normalize_name(record["name"])
             if key in wanted:
                 found.setdefault(key, record["id"])
-        created = 0
-        creator = Partner.with_context(tracking_disable=True, crm_import_no_default_image=True)
-        for key, name in wanted.items():
-            if key not in found:
-                found[key] = creator.create({"name": name, "is_company": True}).id
-                created += 1
-        return {name: found[dedup.normalize_name(name)] for name in names}, created
+        missing = [(key, name) for key, name in wanted.items() if key not in found]
+        if missing:
+            with self.env.norecompute():
+                companies = Partner._crm_import_create(
+                    [{"name": name, "is_company": True} for _key, name in missing])
+            Partner.recompute()
+            for (key, _name), company_id in zip(missing, companies.ids):
+                found[key] = company_id
+        return {name: found[dedup.normalize_name(name)] for name in names}, len(missing)
+
+    def _imp_check_access(self, creates, updates):
+        """The import creates and writes contacts as the user would by hand."""
+        Partner = self.env["res.partner"]
+        try:
+            if creates or any(p["values"].get("parent_name") for p in updates):
+                Partner.check_access_rights("create")
+            if updates:
+                Partner.check_access_rights("write")
+        except AccessError:
+            raise UserError(_("You are not allowed to create or modify contacts: ask a CRM "
+                              "manager to import this file."))
+
+    def _imp_refusal(self, plan, error):
+        """RowRefused for ``plan`` (or the whole file) from the database's ``error``."""
+        if isinstance(error, RowRefused):
+            return error
+        if isinstance(error, (UserError, ValidationError, AccessError)):
+            reason = error.name
+        else:
+            _logger.exception("contact import: row refused by the database")
+            reason = str(error).strip()
+        return RowRefused(plan, reason)
+
+    def _imp_create_batch(self, Partner, batch, parent_ids):
+        """Create the contacts of the plans of ``batch``, all or none.
+
+        Batch path first (models/res_partner_import.py); if the database
+        refuses it, the batch is rolled back and created again one row at a
+        time with create(), so that the row reported is the one refused, with
+        create()'s own message."""
+        vals_list = [self._partner_values(plan["values"], parent_ids) for plan in batch]
+        try:
+            with self.env.cr.savepoint():
+                with self.env.norecompute():
+                    Partner._crm_import_create(vals_list)
+                Partner.recompute()
+            # the next batch starts from an empty cache: Odoo 11's cache
+            # costs grow with the records it holds
+            Partner.invalidate_cache()
+            return
+        except Exception:
+            _logger.info("contact import: a batch of %s rows was refused, trying its rows one "
+                         "by one", len(batch), exc_info=True)
+            self.env.clear()
+        for plan, vals in zip(batch, vals_list):
+            try:
+                Partner.create(vals)
+            except Exception as error:
+                raise self._imp_refusal(plan, error)
+        try:
+            Partner.recompute()
+        except Exception as error:
+            raise self._imp_refusal(None, error)
+        _logger.warning("contact import: the batch was refused but each of its rows was "
+                        "accepted alone")
 
     def _imp_write(self, plans):
         """Create and update the contacts, all or none (savepoint)."""
@@ -447,10 +506,11 @@ class CrmImportWizard(models.TransientModel):
         updates = [p for p in plans if p["outcome"] == "update"]
         total = len(creates) + len(updates)
         notify = total >= PROGRESS_MIN_ROWS
+        self._imp_check_access(creates, updates)
         # New contacts: no creation message, no follower, no tracking, as
         # Odoo's own imports do from version 13 on; no generated placeholder
-        # picture (models/res_partner_import.py); stored computed fields
-        # (display name, commercial partner) are recomputed once a batch.
+        # picture; inserted a batch at a time, stored computed fields and
+        # constraints computed once a batch (models/res_partner_import.py).
         Partner = self.env["res.partner"].with_context(
             tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True,
             mail_notrack=True, import_file=True, crm_import_no_default_image=True)
@@ -460,34 +520,30 @@ class CrmImportWizard(models.TransientModel):
         try:
             parents = sorted({p["values"]["parent_name"] for p in creates + updates
                               if p["values"].get("parent_name")})
-            parent_ids, companies_created = self._imp_company_ids(parents) if parents else ({}, 0)
+            parent_ids, companies_created = (self._imp_company_ids(Partner, parents)
+                                             if parents else ({}, 0))
             for start in range(0, len(creates), BATCH_SIZE):
-                with self.env.norecompute():
-                    for plan in creates[start:start + BATCH_SIZE]:
-                        Partner.create(self._partner_values(plan["values"], parent_ids))
-                Partner.recompute()
-                done += len(creates[start:start + BATCH_SIZE])
+                batch = creates[start:start + BATCH_SIZE]
+                self._imp_create_batch(Partner, batch, parent_ids)
+                done += len(batch)
                 if notify:
                     self._notify_progress(done, total)
             # Existing contacts keep their history: changes are tracked.
             Updater = self.env["res.partner"].with_context(import_file=True)
-            for plan in updates:
-                values = self._partner_values(plan["values"], parent_ids)
-                values.pop("is_company", None)
-                Updater.browse(plan["partner_id"]).write(values)
-            done += len(updates)
-            if notify and updates:
-                self._notify_progress(done, total)
+            for start in range(0, len(updates), BATCH_SIZE):
+                batch = updates[start:start + BATCH_SIZE]
+                for plan in batch:
+                    values = self._partner_values(plan["values"], parent_ids)
+                    values.pop("is_company", None)
+                    Updater.browse(plan["partner_id"]).write(values)
+                done += len(batch)
+                if notify:
+                    self._notify_progress(done, total)
             self.env.cr.execute("RELEASE SAVEPOINT crm_import")
         except Exception as error:
             self.env.cr.execute("ROLLBACK TO SAVEPOINT crm_import")
             self.env.clear()
-            if isinstance(error, (UserError, ValidationError)):
-                reason = error.name
-            else:
-                _logger.exception("contact import: row refused by the database")
-                reason = str(error).strip()
-            raise RowRefused(plan, reason)
+            raise self._imp_refusal(plan, error)
         skipped = len([p for p in plans if p["outcome"] == "skip"])
         merged = len([p for p in plans if p["outcome"] == "merge"])
         message = _("%s contacts created, %s updated, %s duplicates skipped.") % (
