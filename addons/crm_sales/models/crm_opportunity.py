@@ -181,6 +181,9 @@ class CrmOpportunity(models.Model):
     @api.model
     def create(self, vals):
         vals = dict(vals)
+        if "team_id" not in vals and self.env.context.get("default_team_id"):
+            # the stage is chosen below from the team: apply the team's default first
+            vals["team_id"] = self.env.context["default_team_id"]
         if vals.get("team_id") and not vals.get("stage_id"):
             team = self.env["crm.sales.team"].browse(vals["team_id"])
             vals["stage_id"] = self.env["crm.opportunity.stage"]._crm_first_stage(team).id
@@ -194,7 +197,7 @@ class CrmOpportunity(models.Model):
             stage_values.pop("probability")
         for key, value in stage_values.items():
             vals.setdefault(key, value)
-        return super(CrmOpportunity, self.with_context(mail_create_nolog=False)).create(vals)
+        return super(CrmOpportunity, self).create(vals)
 
     def write(self, vals):
         vals = dict(vals)
