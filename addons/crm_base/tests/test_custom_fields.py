@@ -171,7 +171,13 @@ class TestCustomFields(CustomFieldCase):
         with self.assertRaises(ValidationError):
             self._add("Niveau", "selection", option_ids=[])
         allowed = self.CustomField._fields["model_id"].get_description(self.env)["domain"]
-        self.assertEqual(allowed, [("model", "in", ["res.partner"])])
+        # contacts, and whatever other installed addons open to custom fields
+        mixin = type(self.env["crm.custom.field.mixin"])
+        self.assertEqual(allowed[0][:2], ("model", "in"))
+        self.assertIn("res.partner", allowed[0][2])
+        self.assertNotIn("res.country", allowed[0][2])
+        for name in allowed[0][2]:
+            self.assertTrue(issubclass(type(self.env[name]), mixin), name)
 
     def test_editing_updates_the_field_and_the_screens(self):
         level = self._add("Niveau", "selection")
