@@ -1,4 +1,8 @@
 # -*- coding: utf-8 -*-
+import datetime
+
+import pytz
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -181,6 +185,9 @@ class CrmOpportunity(models.Model):
     @api.model
     def create(self, vals):
         vals = dict(vals)
+        if not vals.get("stage_id") and self.env.context.get("default_stage_id"):
+            # the Kanban's quick create in a column passes that column's stage
+            vals["stage_id"] = self.env.context["default_stage_id"]
         if "team_id" not in vals and self.env.context.get("default_team_id"):
             # the stage is chosen below from the team: apply the team's default first
             vals["team_id"] = self.env.context["default_team_id"]
@@ -226,6 +233,68 @@ class CrmOpportunity(models.Model):
             vals.update(probability=stage.probability, probability_manual=False)
             result = super(CrmOpportunity, self - own).write(vals)
         return result
+
+    # ------------------------------------------------------------ pipeline
+    @api.model
+    def read_progress_bar(self, domain, group_by, progress_bar):
+        """The activity bars of the pipeline's columns in one grouped query.
+
+        Odoo's read_progress_bar reads activity_state, computed in Python
+        opportunity by opportunity, for every opportunity of the domain: 35 to
+        53 s for 100,000 opportunities in bench/bench_pipeline.py, at each load
+        of the pipeline, filter change or drag and drop. Same rule as
+        mail.activity and its mixin: the earliest deadline of the opportunity's
+        activities against today in the time zone of each activity's user.
+        """
+        if progress_bar.get("field") != "activity_state" or group_by != "stage_id":
+            return super(CrmOpportunity, self).read_progress_bar(domain, group_by, progress_bar)
+        self.check_access_rights("read")
+        query = self._where_calc(domain or [])
+        self._apply_ir_rules(query, "read")
+        from_clause, where_clause, where_params = query.get_sql()
+        today_rows, today_params = self._crm_activity_today_by_user()
+        self.env.cr.execute("""
+            SELECT "crm_opportunity".stage_id,
+                   CASE WHEN activity.delta < 0 THEN 'overdue'
+                        WHEN activity.delta = 0 THEN 'today'
+                        WHEN activity.delta > 0 THEN 'planned' END,
+                   count(*)
+              FROM %s
+              LEFT JOIN (SELECT act.res_id,
+                                min(act.date_deadline - COALESCE(today.day, %%s::date)) AS delta
+                           FROM mail_activity act
+                           LEFT JOIN (VALUES %s) AS today(user_id, day) ON today.user_id = act.user_id
+                          WHERE act.res_model = %%s AND act.date_deadline IS NOT NULL
+                          GROUP BY act.res_id) activity ON activity.res_id = "crm_opportunity".id
+             WHERE %s
+          GROUP BY 1, 2""" % (from_clause, today_rows, where_clause or "TRUE"),
+            [fields.Date.to_string(datetime.date.today())] + today_params + [self._name] + where_params)
+        rows = self.env.cr.fetchall()
+        names = dict(self.env["crm.opportunity.stage"].browse(
+            {row[0] for row in rows if row[0]}).name_get())
+        data = {}
+        for stage_id, state, count in rows:
+            counts = data.setdefault(names.get(stage_id, False),
+                                     dict.fromkeys(progress_bar["colors"], 0))
+            if state in counts:
+                counts[state] += count
+        return data
+
+    @api.model
+    def _crm_activity_today_by_user(self):
+        """``(VALUES rows, params)``: today's date for each user with activities
+        on opportunities, in the user's time zone (as mail.activity counts)."""
+        self.env.cr.execute("SELECT DISTINCT user_id FROM mail_activity "
+                            "WHERE res_model = %s AND user_id IS NOT NULL", [self._name])
+        users = self.env["res.users"].sudo().browse([row[0] for row in self.env.cr.fetchall()])
+        params = []
+        now = pytz.UTC.localize(datetime.datetime.utcnow())
+        for user in users:
+            day = now.astimezone(pytz.timezone(user.tz)).date() if user.tz else datetime.date.today()
+            params += [user.id, fields.Date.to_string(day)]
+        if not params:
+            return "(NULL::integer, NULL::date)", []
+        return ", ".join(["(%s, %s::date)"] * len(users)), params
 
     # ------------------------------------------------------------ actions
     def _crm_move_to(self, stage_getter, vals=None):
