@@ -252,7 +252,7 @@ class CrmOpportunity(models.Model):
         query = self._where_calc(domain or [])
         self._apply_ir_rules(query, "read")
         from_clause, where_clause, where_params = query.get_sql()
-        today_rows, today_params = self._crm_activity_today_by_user()
+        today_rows, today_params = self._crm_today_by_timezone()
         self.env.cr.execute("""
             SELECT "crm_opportunity".stage_id,
                    CASE WHEN activity.delta < 0 THEN 'overdue'
@@ -263,7 +263,9 @@ class CrmOpportunity(models.Model):
               LEFT JOIN (SELECT act.res_id,
                                 min(act.date_deadline - COALESCE(today.day, %%s::date)) AS delta
                            FROM mail_activity act
-                           LEFT JOIN (VALUES %s) AS today(user_id, day) ON today.user_id = act.user_id
+                           LEFT JOIN res_users act_user ON act_user.id = act.user_id
+                           LEFT JOIN res_partner act_partner ON act_partner.id = act_user.partner_id
+                           LEFT JOIN (VALUES %s) AS today(tz, day) ON today.tz = act_partner.tz
                           WHERE act.res_model = %%s AND act.date_deadline IS NOT NULL
                           GROUP BY act.res_id) activity ON activity.res_id = "crm_opportunity".id
              WHERE %s
@@ -281,20 +283,23 @@ class CrmOpportunity(models.Model):
         return data
 
     @api.model
-    def _crm_activity_today_by_user(self):
-        """``(VALUES rows, params)``: today's date for each user with activities
-        on opportunities, in the user's time zone (as mail.activity counts)."""
-        self.env.cr.execute("SELECT DISTINCT user_id FROM mail_activity "
-                            "WHERE res_model = %s AND user_id IS NOT NULL", [self._name])
-        users = self.env["res.users"].sudo().browse([row[0] for row in self.env.cr.fetchall()])
-        params = []
+    def _crm_today_by_timezone(self):
+        """``(VALUES rows, params)``: today's date in each time zone of the
+        users (as mail.activity counts an activity's day; a few rows)."""
+        self.env.cr.execute("SELECT DISTINCT partner.tz FROM res_users u "
+                            "JOIN res_partner partner ON partner.id = u.partner_id "
+                            "WHERE partner.tz IS NOT NULL AND partner.tz != ''")
         now = pytz.UTC.localize(datetime.datetime.utcnow())
-        for user in users:
-            day = now.astimezone(pytz.timezone(user.tz)).date() if user.tz else datetime.date.today()
-            params += [user.id, fields.Date.to_string(day)]
+        params = []
+        for (tz,) in self.env.cr.fetchall():
+            try:
+                day = now.astimezone(pytz.timezone(tz)).date()
+            except pytz.UnknownTimeZoneError:
+                continue  # mail.activity would fail on it too; count it in server time
+            params += [tz, fields.Date.to_string(day)]
         if not params:
-            return "(NULL::integer, NULL::date)", []
-        return ", ".join(["(%s, %s::date)"] * len(users)), params
+            return "(NULL::varchar, NULL::date)", []
+        return ", ".join(["(%s, %s::date)"] * (len(params) // 2)), params
 
     # ------------------------------------------------------------ actions
     def _crm_move_to(self, stage_getter, vals=None):

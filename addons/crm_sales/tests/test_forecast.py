@@ -6,10 +6,11 @@ which rows, and the Python summary agreeing with the report."""
 import datetime
 
 from odoo import fields
-from odoo.tests.common import SavepointCase
 from odoo.tools.safe_eval import safe_eval
 
 from ..logic import forecast, payment_terms
+
+from .common import CrmSalesCase
 
 
 def month_totals(groups, date_field, measure):
@@ -24,25 +25,15 @@ def month_totals(groups, date_field, measure):
     return totals
 
 
-class TestForecasts(SavepointCase):
+class TestForecasts(CrmSalesCase):
 
     @classmethod
     def setUpClass(cls):
         super(TestForecasts, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True,
-                                       no_reset_password=True, mail_create_nolog=True))
-        Users = cls.env["res.users"]
-        salesperson = cls.env.ref("crm_sales.group_sales_user")
-        manager = cls.env.ref("crm_sales.group_sales_manager")
-
-        def user(name, login, group):
-            return Users.create({"name": name, "login": login, "email": login,
-                                 "groups_id": [(6, 0, [group.id])]})
-
-        cls.alice = user("Alice Martin", "alice.forecast@example.com", salesperson)
-        cls.bruno = user("Bruno Petit", "bruno.forecast@example.com", salesperson)
-        cls.chloe = user("Chloé Roux", "chloe.forecast@example.com", salesperson)
-        cls.manager = user("Marc Directeur", "marc.forecast@example.com", manager)
+        cls.alice = cls._sales_user("Alice Martin", "alice.forecast@example.com")
+        cls.bruno = cls._sales_user("Bruno Petit", "bruno.forecast@example.com")
+        cls.chloe = cls._sales_user("Chloé Roux", "chloe.forecast@example.com")
+        cls.manager = cls._sales_user("Marc Directeur", "marc.forecast@example.com", manager=True)
         Team = cls.env["crm.sales.team"]
         cls.north = Team.create({"name": "Nord", "member_ids": [(6, 0, [cls.alice.id, cls.bruno.id])]})
         cls.south = Team.create({"name": "Sud", "member_ids": [(6, 0, [cls.chloe.id])]})

@@ -3,30 +3,21 @@
 unassigned ones, never another team's; a manager all of their company; only
 managers configure stages, teams, lost reasons and payment terms."""
 from odoo.exceptions import AccessError
-from odoo.tests.common import SavepointCase
 from odoo.tools import mute_logger
 
+from .common import CrmSalesCase
 
-class TestOpportunityAccess(SavepointCase):
+
+class TestOpportunityAccess(CrmSalesCase):
 
     @classmethod
     def setUpClass(cls):
         super(TestOpportunityAccess, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True,
-                                       no_reset_password=True, mail_create_nolog=True))
-        Users = cls.env["res.users"]
-        salesperson = cls.env.ref("crm_sales.group_sales_user")
-        manager = cls.env.ref("crm_sales.group_sales_manager")
-
-        def user(name, login, group):
-            return Users.create({"name": name, "login": login, "email": login,
-                                 "groups_id": [(6, 0, [group.id])]})
-
-        cls.alice = user("Alice Nord", "alice.access@example.com", salesperson)
-        cls.bruno = user("Bruno Nord", "bruno.access@example.com", salesperson)
-        cls.chloe = user("Chloé Sud", "chloe.access@example.com", salesperson)
-        cls.leader = user("Lucie Cheffe", "lucie.access@example.com", salesperson)
-        cls.manager = user("Marc Directeur", "marc.access@example.com", manager)
+        cls.alice = cls._sales_user("Alice Nord", "alice.access@example.com")
+        cls.bruno = cls._sales_user("Bruno Nord", "bruno.access@example.com")
+        cls.chloe = cls._sales_user("Chloé Sud", "chloe.access@example.com")
+        cls.leader = cls._sales_user("Lucie Cheffe", "lucie.access@example.com")
+        cls.manager = cls._sales_user("Marc Directeur", "marc.access@example.com", manager=True)
         Team = cls.env["crm.sales.team"]
         cls.north = Team.create({"name": "Nord", "member_ids": [(6, 0, [cls.alice.id, cls.bruno.id])],
                                  "leader_id": cls.leader.id})
@@ -40,7 +31,7 @@ class TestOpportunityAccess(SavepointCase):
 
         cls.alice_own = opp("Alice : sans équipe", cls.alice, Team)
         cls.bruno_north = opp("Bruno : équipe Nord", cls.bruno, cls.north)
-        cls.unassigned = opp("Demande reçue par le site", Users, cls.south)
+        cls.unassigned = opp("Demande reçue par le site", cls.env["res.users"], cls.south)
         cls.chloe_south = opp("Chloé : équipe Sud", cls.chloe, cls.south)
         cls.all = cls.alice_own | cls.bruno_north | cls.unassigned | cls.chloe_south
 

@@ -10,58 +10,20 @@ does not depend on the CSS), as in tests/test_pdf_report.py.
 import glob
 import io
 import os
-import re
-import shutil
-import socket
-import subprocess
-import sys
 import tempfile
 import time
-import types
-from unittest import mock
 
 import polib
 
+from odoo.addons.crm_base.tests.real_pdf import RealPdfMixin, pdf_text
 from odoo.tests.common import SavepointCase
-from odoo.tools import config
 from odoo.tools.safe_eval import safe_eval
 from odoo.tools.translate import trans_export, trans_load_data
 
-WKHTMLTOPDF_TIMEOUT = 120  # seconds
 ADDON_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # a 1x1 PNG, standing in for a drawn signature
 SIGNATURE_PNG = (b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
                  b"+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
-
-
-def closed_local_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class TimedPopen(subprocess.Popen):
-    """subprocess.Popen whose communicate() kills wkhtmltopdf after a timeout."""
-
-    def communicate(self, input=None, timeout=None):
-        try:
-            return super().communicate(input, timeout=timeout or WKHTMLTOPDF_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            self.kill()
-            super().communicate()
-            raise AssertionError("wkhtmltopdf did not finish within %ss" % WKHTMLTOPDF_TIMEOUT)
-
-
-def pdf_text(pdf):
-    """The text of a PDF (pdftotext), with its spaces made plain (French
-    amounts group thousands with a no-break space) and runs of blanks as one."""
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
-        f.write(pdf)
-        f.flush()
-        text = subprocess.run(["pdftotext", "-layout", f.name, "-"], check=True,
-                              capture_output=True, timeout=60).stdout.decode()
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u200b", "")
-    return re.sub(r"[ \t]+", " ", text)
 
 
 def load_french(env):
@@ -91,7 +53,7 @@ def load_french(env):
         trans_load_data(env.cr, f, "po", "fr_FR", verbose=False, module_name="crm_sales")
 
 
-class TestQuoteReport(SavepointCase):
+class TestQuoteReport(RealPdfMixin, SavepointCase):
 
     @classmethod
     def setUpClass(cls):
@@ -127,26 +89,6 @@ class TestQuoteReport(SavepointCase):
                 (0, 0, {"name": "Geste commercial", "quantity": 1, "price_unit": -55.0,
                         "vat_rate": "20"}),
             ]})
-
-    def setUp(self):
-        super(TestQuoteReport, self).setUp()
-        if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):
-            self.fail("wkhtmltopdf and pdftotext are required (scripts/setup installs them)")
-        self.env["ir.config_parameter"].sudo().set_param(
-            "report.url", "http://127.0.0.1:%d" % closed_local_port())
-        report_dir = tempfile.mkdtemp(prefix="crm-test-reports-")
-        self.addCleanup(shutil.rmtree, report_dir, True)
-        options = mock.patch.dict(config.options, {
-            "test_enable": True, "test_report_directory": report_dir})
-        options.start()
-        self.addCleanup(options.stop)
-        report_module = sys.modules["odoo.addons.base.ir.ir_actions_report"]
-        self.assertIn(report_module.wkhtmltopdf_state, ("ok", "workers"),
-                      "Odoo did not find a usable wkhtmltopdf at start-up")
-        timed = mock.patch.object(report_module, "subprocess", types.SimpleNamespace(
-            Popen=TimedPopen, PIPE=subprocess.PIPE))
-        timed.start()
-        self.addCleanup(timed.stop)
 
     def test_pdf_in_french_with_legal_mentions_and_vat_per_rate(self):
         pdf = self.quote._crm_render_pdf()

@@ -9,50 +9,21 @@ import base64
 import datetime
 import hashlib
 import io
-import shutil
-import subprocess
-import sys
-import tempfile
-import types
 from unittest import mock
 
 from PIL import Image
 
 from odoo import fields
 from odoo.exceptions import UserError
+from odoo.addons.crm_base.tests.real_pdf import RealPdfMixin, pdf_text
 from odoo.tests.common import SavepointCase
-from odoo.tools import config
 
 from ..logic import signature
 from .test_logic_signature import drawn_png
-from .test_quote_report import TimedPopen, closed_local_port, pdf_text
 
 
 def signature_data_url():
     return signature.png_data_url(drawn_png())
-
-
-class RealPdfMixin(object):
-    """Reports rendered by wkhtmltopdf during the test (Odoo returns HTML in
-    test mode otherwise), with the CSS fetched from a closed port."""
-
-    def setUp(self):
-        super(RealPdfMixin, self).setUp()
-        if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):
-            self.fail("wkhtmltopdf and pdftotext are required (scripts/setup installs them)")
-        self.env["ir.config_parameter"].sudo().set_param(
-            "report.url", "http://127.0.0.1:%d" % closed_local_port())
-        report_dir = tempfile.mkdtemp(prefix="crm-test-reports-")
-        self.addCleanup(shutil.rmtree, report_dir, True)
-        options = mock.patch.dict(config.options, {
-            "test_enable": True, "test_report_directory": report_dir})
-        options.start()
-        self.addCleanup(options.stop)
-        report_module = sys.modules["odoo.addons.base.ir.ir_actions_report"]
-        timed = mock.patch.object(report_module, "subprocess", types.SimpleNamespace(
-            Popen=TimedPopen, PIPE=subprocess.PIPE))
-        timed.start()
-        self.addCleanup(timed.stop)
 
 
 class QuoteFixture(object):

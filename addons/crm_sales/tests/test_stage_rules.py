@@ -8,29 +8,20 @@ import datetime
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests.common import SavepointCase
 from odoo.tools import mute_logger
 
+from .common import CrmSalesCase
 
-class TestStageRules(SavepointCase):
+
+class TestStageRules(CrmSalesCase):
 
     @classmethod
     def setUpClass(cls):
         super(TestStageRules, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True,
-                                       no_reset_password=True, mail_create_nolog=True))
-        Users = cls.env["res.users"]
-        salesperson = cls.env.ref("crm_sales.group_sales_user")
-        manager = cls.env.ref("crm_sales.group_sales_manager")
-
-        def user(name, login, group):
-            return Users.create({"name": name, "login": login, "email": login, "tz": "Europe/Paris",
-                                 "groups_id": [(6, 0, [group.id])]})
-
-        cls.alice = user("Alice Martin", "alice.rules@example.com", salesperson)
-        cls.bruno = user("Bruno Petit", "bruno.rules@example.com", salesperson)
-        cls.chloe = user("Chloé Roux", "chloe.rules@example.com", salesperson)
-        cls.manager = user("Marc Directeur", "marc.rules@example.com", manager)
+        cls.alice = cls._sales_user("Alice Martin", "alice.rules@example.com", tz="Europe/Paris")
+        cls.bruno = cls._sales_user("Bruno Petit", "bruno.rules@example.com", tz="Europe/Paris")
+        cls.chloe = cls._sales_user("Chloé Roux", "chloe.rules@example.com", tz="Europe/Paris")
+        cls.manager = cls._sales_user("Marc Directeur", "marc.rules@example.com", manager=True, tz="Europe/Paris")
         cls.team = cls.env["crm.sales.team"].create({
             "name": "Équipe Ouest", "leader_id": cls.manager.id,
             # members listed out of alphabetical order on purpose

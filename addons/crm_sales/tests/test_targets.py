@@ -5,28 +5,19 @@ team, the progress shown on the targets, and who sees and edits what."""
 import psycopg2
 
 from odoo.exceptions import AccessError
-from odoo.tests.common import SavepointCase
 from odoo.tools import mute_logger
 
+from .common import CrmSalesCase
 
-class TestSalesTargets(SavepointCase):
+
+class TestSalesTargets(CrmSalesCase):
 
     @classmethod
     def setUpClass(cls):
         super(TestSalesTargets, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True,
-                                       no_reset_password=True, mail_create_nolog=True))
-        Users = cls.env["res.users"]
-        salesperson = cls.env.ref("crm_sales.group_sales_user")
-        manager = cls.env.ref("crm_sales.group_sales_manager")
-
-        def user(name, login, group):
-            return Users.create({"name": name, "login": login, "email": login, "tz": "Europe/Paris",
-                                 "groups_id": [(6, 0, [group.id])]})
-
-        cls.alice = user("Alice Martin", "alice.targets@example.com", salesperson)
-        cls.bruno = user("Bruno Petit", "bruno.targets@example.com", salesperson)
-        cls.manager = user("Marc Directeur", "marc.targets@example.com", manager)
+        cls.alice = cls._sales_user("Alice Martin", "alice.targets@example.com", tz="Europe/Paris")
+        cls.bruno = cls._sales_user("Bruno Petit", "bruno.targets@example.com", tz="Europe/Paris")
+        cls.manager = cls._sales_user("Marc Directeur", "marc.targets@example.com", manager=True, tz="Europe/Paris")
         Team = cls.env["crm.sales.team"]
         cls.north = Team.create({"name": "Nord", "member_ids": [(6, 0, [cls.alice.id, cls.bruno.id])]})
         cls.south = Team.create({"name": "Sud", "leader_id": cls.bruno.id})
