@@ -135,6 +135,14 @@ class OdooServer:
         return self.xmlrpc("object").execute_kw(
             self.db, uid, password, model, method, list(args), kwargs)
 
+    def ref(self, xmlid):
+        """The id of the record of an XML id ("module.name"), over XML-RPC."""
+        module, name = xmlid.split(".")
+        rows = self.execute("ir.model.data", "search_read",
+                            [("module", "=", module), ("name", "=", name)], fields=["res_id"])
+        assert rows, "no record %s in the database %s" % (xmlid, self.db)
+        return rows[0]["res_id"]
+
 
 def start_server(db):
     """Start `crm-odoo` on `db` (threaded, no cron), wait for /web/login."""

@@ -7,19 +7,11 @@ from selenium.webdriver.common.by import By
 from odoo_server import PageChecks, login, wait_idle
 
 
-def _xmlid_res_id(server, xmlid):
-    module, name = xmlid.split(".")
-    rows = server.execute("ir.model.data", "search_read",
-                          [("module", "=", module), ("name", "=", name)], fields=["res_id"])
-    assert rows, "no record %s in the test database" % xmlid
-    return rows[0]["res_id"]
-
-
 def test_company_360_record(browser, odoo_server):
     """Open a demo company from the CRM app: its smart buttons count its
     emails, meetings, ... and the Activity tab lists them newest first."""
     checks = PageChecks(browser, odoo_server)
-    company_id = _xmlid_res_id(odoo_server, "crm_base.crm_demo_company_cabinet_mercier_avocats")
+    company_id = odoo_server.ref("crm_base.crm_demo_company_cabinet_mercier_avocats")
     # a note posted now shows in the timeline (after upcoming meetings, which
     # are dated later)
     odoo_server.execute("res.partner", "message_post", [company_id],

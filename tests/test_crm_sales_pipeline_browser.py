@@ -25,16 +25,8 @@ COLUMN = ".o_crm_pipeline_kanban .o_kanban_group[data-id='%d']"
 
 # -- server side ----------------------------------------------------------------
 
-def _xmlid_res_id(server, xmlid):
-    module, name = xmlid.split(".")
-    rows = server.execute("ir.model.data", "search_read",
-                          [("module", "=", module), ("name", "=", name)], fields=["res_id"])
-    assert rows, "no record %s in the test database" % xmlid
-    return rows[0]["res_id"]
-
-
 def _stage(server, xmlid):
-    stage_id = _xmlid_res_id(server, xmlid)
+    stage_id = server.ref(xmlid)
     return server.execute("crm.opportunity.stage", "read", [stage_id],
                           fields=["name", "probability"])[0]
 

@@ -120,14 +120,6 @@ def signature_data_url():
     return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode()
 
 
-def xmlid_res_id(server, xmlid):
-    module, name = xmlid.split(".")
-    rows = server.execute("ir.model.data", "search_read",
-                          [("module", "=", module), ("name", "=", name)], fields=["res_id"])
-    assert rows, "no record %s" % xmlid
-    return rows[0]["res_id"]
-
-
 def make_deal(server, tag):
     """A customer, its contact, a salesperson and an open opportunity (all in
     English: the assertions read English texts)."""
@@ -135,7 +127,7 @@ def make_deal(server, tag):
     seller_id = server.execute("res.users", "create", {
         "name": "Vendeur %s" % tag, "login": seller_email, "email": seller_email,
         "notification_type": "email", "lang": "en_US",
-        "groups_id": [(6, 0, [xmlid_res_id(server, "crm_sales.group_sales_user")])]},
+        "groups_id": [(6, 0, [server.ref("crm_sales.group_sales_user")])]},
         context={"no_reset_password": True})
     customer_id = server.execute("res.partner", "create", {
         "name": "Scierie %s" % tag, "is_company": True, "city": "Épinal", "lang": "en_US"})
@@ -145,8 +137,8 @@ def make_deal(server, tag):
     opportunity_id = server.execute("crm.opportunity", "create", {
         "name": "Bardage atelier %s" % tag, "partner_id": customer_id,
         "contact_id": contact_id, "user_id": seller_id,
-        "team_id": xmlid_res_id(server, "crm_sales.crm_sales_team_main"),
-        "stage_id": xmlid_res_id(server, "crm_sales.crm_opportunity_stage_proposal"),
+        "team_id": server.ref("crm_sales.crm_sales_team_main"),
+        "stage_id": server.ref("crm_sales.crm_opportunity_stage_proposal"),
         "expected_revenue": 12000})
     return {"seller_id": seller_id, "seller_email": seller_email, "customer_id": customer_id,
             "contact_id": contact_id, "opportunity_id": opportunity_id, "tag": tag}
