@@ -14,7 +14,6 @@ import http.cookiejar
 import io
 import json
 import re
-import socket
 import time
 import urllib.error
 import urllib.parse
@@ -25,17 +24,14 @@ from urllib.parse import urlsplit
 
 import pytest
 from aiosmtpd.controller import Controller
+
+from odoo_server import free_port
 from PIL import Image, ImageDraw
 
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) CrmQuoteTest/1.0"
 
 
 # -- helpers ---------------------------------------------------------------------
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Sink(object):

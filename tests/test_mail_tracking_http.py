@@ -4,7 +4,6 @@ client would, and the counts read back over XML-RPC."""
 import email
 import html
 import re
-import socket
 import time
 import urllib.error
 import urllib.request
@@ -14,11 +13,8 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from aiosmtpd.controller import Controller
 
+from odoo_server import free_port
 
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Sink(object):
