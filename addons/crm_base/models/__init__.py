@@ -7,3 +7,4 @@ from . import crm_timeline_mixin, res_partner_360
 from . import crm_meeting_type, crm_meeting_mixin, calendar_event_crm, res_partner_meeting, res_users_ics, crm_meeting_time
 from . import crm_consent_purpose, crm_consent, crm_rgpd_log, crm_rgpd_mixin, res_partner_rgpd, res_config_settings_rgpd
 from . import crm_import_run, res_partner_import
+from . import crm_read_group_mixin

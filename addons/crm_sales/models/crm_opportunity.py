@@ -16,7 +16,7 @@ class CrmOpportunity(models.Model):
     _name = "crm.opportunity"
     _description = "Opportunity"
     _inherit = ["mail.thread", "mail.activity.mixin", "crm.timeline.mixin",
-                "crm.custom.field.mixin", "crm.meeting.mixin", "crm.rgpd.mixin"]
+                "crm.custom.field.mixin", "crm.meeting.mixin", "crm.rgpd.mixin", "crm.read.group.mixin"]
     _order = "priority desc, expected_close_date, id desc"
     _crm_custom_field_views = {
         "form": "crm_sales.crm_opportunity_view_form",
