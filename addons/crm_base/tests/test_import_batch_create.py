@@ -11,6 +11,7 @@ from unittest import mock
 from odoo import models
 from odoo.exceptions import AccessError, UserError
 
+from ..logic.siren import luhn_digit
 from ..models import res_partner_import
 from ..wizard import crm_import_wizard as wizard_module
 from .test_import_wizard import ImportCase
@@ -179,21 +180,11 @@ def companies_csv(count, first=0):
     lines = ["Raison sociale;SIRET;Ville;Courriel"]
     for i in range(first, first + count):
         siren = "%08d" % (10000000 + i)
-        siren += luhn(siren)
+        siren += luhn_digit(siren)
         siret = siren + "00012"
-        siret = siret[:13] + luhn(siret[:13])
+        siret = siret[:13] + luhn_digit(siret[:13])
         lines.append("Société %d;%s;Lyon;contact%d@exemple.fr" % (i, siret, i))
     return "\n".join(lines) + "\n"
-
-
-def luhn(digits):
-    total = 0
-    for i, char in enumerate(reversed(digits + "0")):
-        n = int(char)
-        if i % 2:
-            n = n * 2 - 9 if n > 4 else n * 2
-        total += n
-    return str((10 - total % 10) % 10)
 
 
 def sirets(content):

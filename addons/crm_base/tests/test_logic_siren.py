@@ -28,6 +28,15 @@ class TestSirenLogic(unittest.TestCase):
         self.assertFalse(siren.luhn_valid("35600000049837"))
         self.assertFalse(siren.is_valid_siret("35600000049838"))
 
+    def test_check_digit_completes_real_identifiers(self):
+        # Danone's SIREN and SIRET without their last digit
+        self.assertEqual(siren.luhn_digit("55210055"), "4")
+        self.assertEqual(siren.luhn_digit("5521005540001"), "3")
+        for body in ("00000001", "12345678", "99999999", "3560000004983"):
+            self.assertTrue(siren.luhn_valid(body + siren.luhn_digit(body)), body)
+            wrong = str((int(siren.luhn_digit(body)) + 1) % 10)
+            self.assertFalse(siren.luhn_valid(body + wrong), body)
+
     def test_vat_number_from_siren(self):
         # key = (12 + 3 * (SIREN mod 97)) mod 97
         self.assertEqual(siren.vat_from_siren("552 100 554"), "FR96552100554")
