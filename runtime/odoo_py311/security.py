@@ -378,6 +378,42 @@ def session_cookie_secure(module):
 
 
 # ---------------------------------------------------------------------------
+# Odoo: JSON-P RPC (cross-site calls with the visitor's session)
+# ---------------------------------------------------------------------------
+
+
+@patch("odoo.http")
+def jsonp_rpc_refused(module):
+    """Hardening (cross-site request forgery and session theft over JSON-P; see docs/SECURITY.md): requests with a ``jsonp`` argument are refused.
+
+    Odoo 11 runs any JSON route as JSON-P when the query string carries
+    ``jsonp``: ``GET /web/dataset/call_kw?jsonp=f&r=<call>`` executes the
+    call with the browser's session cookie and answers ``f(result)`` with the
+    session id inside, as a script any site may include. A link is enough to
+    make a logged-in user write (a top-level GET carries even SameSite=Lax
+    cookies); a ``<script>`` tag reads data and the session id wherever the
+    cookie is sent cross-site. JSON-RPC needs an ``application/json`` body,
+    which other sites cannot send without CORS, so that is the only way left.
+    Neither the web client nor our addons use JSON-P (base_import's upload
+    sends its callback name in the form body, which is not concerned).
+    """
+    from werkzeug.exceptions import BadRequest
+
+    root = module.Root
+    get_request = root.get_request
+
+    @functools.wraps(get_request)
+    def get_request_without_jsonp(self, httprequest):
+        if "jsonp" in httprequest.args:
+            _logger.warning("refused a JSON-P request to %s", httprequest.path)
+            raise BadRequest("JSON-P is disabled on this server: send JSON-RPC as a POST "
+                             "with Content-Type: application/json.")
+        return get_request(self, httprequest)
+
+    root.get_request = get_request_without_jsonp
+
+
+# ---------------------------------------------------------------------------
 # Pillow >= 10 (pin moved from 9.5.0 for CVE-2023-4863 and others)
 # ---------------------------------------------------------------------------
 

@@ -295,6 +295,49 @@ def test_session_cookie_over_plain_http_is_httponly_only():
     assert "HttpOnly" in cookie and "Secure" not in cookie
 
 
+# --- JSON-P RPC refused ------------------------------------------------------
+
+def _get_request(url, **kwargs):
+    import odoo.http
+    from werkzeug.test import EnvironBuilder
+    from werkzeug.wrappers import Request
+
+    root = object.__new__(odoo.http.Root)
+    httprequest = Request(EnvironBuilder(url, **kwargs).get_environ())
+    httprequest.session = odoo.http.OpenERPSession({}, "s1d", False)
+    return root.get_request(httprequest)
+
+
+@pytest.mark.parametrize("url", [
+    "/web/dataset/call_kw?jsonp=steal&r=%7B%7D",     # one-step GET: runs the call
+    "/web/dataset/call_kw?jsonp=steal&id=7",         # two-step GET: runs a stored call
+    "/web/dataset/call_kw?jsonp=",                   # any jsonp argument
+])
+def test_jsonp_requests_are_refused(url):
+    from werkzeug.exceptions import BadRequest
+
+    with pytest.raises(BadRequest, match="JSON-P is disabled"):
+        _get_request(url)
+
+
+def test_jsonp_post_that_stores_a_call_is_refused():
+    from werkzeug.exceptions import BadRequest
+
+    with pytest.raises(BadRequest):
+        _get_request("/web/dataset/call_kw?jsonp=steal&id=7", method="POST",
+                     data={"r": json.dumps({"params": {}})})
+
+
+def test_json_rpc_and_forms_are_still_dispatched():
+    import odoo.http
+
+    call = _get_request("/web/dataset/call_kw", method="POST", content_type="application/json",
+                        data=json.dumps({"jsonrpc": "2.0", "params": {"model": "res.partner"}}))
+    assert isinstance(call, odoo.http.JsonRequest) and call.params == {"model": "res.partner"}
+    form = _get_request("/base_import/set_file", method="POST", data={"jsonp": "cb"})
+    assert isinstance(form, odoo.http.HttpRequest)
+
+
 # --- Pillow 10 compatibility (pin moved for CVE-2023-4863 & co) ----------------
 
 def test_pillow_is_past_the_libwebp_fix_and_odoo_images_still_resize():
