@@ -4,8 +4,11 @@ Chromium driven by Selenium. See odoo_server.py."""
 import os
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from odoo_server import (
+    SmtpSink,
+    free_port,
     new_browser,
     quit_browser,
     save_artifacts,
@@ -28,6 +31,24 @@ def odoo_server(request):
     server = start_server(_test_db(request.config))
     yield server
     stop_server(server)
+
+
+@pytest.fixture
+def smtp_sink(odoo_server):
+    """An SMTP server on a free local port (aiosmtpd), registered as the
+    server's first outgoing mail server for the test: .messages holds the
+    envelopes received, .mails_to(address) the parsed messages."""
+    sink = SmtpSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    server_id = odoo_server.execute("ir.mail_server", "create", {
+        "name": "test sink %s" % controller.port, "smtp_host": "127.0.0.1",
+        "smtp_port": controller.port, "smtp_encryption": "none", "sequence": 0})
+    try:
+        yield sink
+    finally:
+        odoo_server.execute("ir.mail_server", "unlink", [server_id])
+        controller.stop()
 
 
 @pytest.hookimpl(wrapper=True)

@@ -7,6 +7,7 @@ CRM_TEST_DB, built by scripts/test), over HTTP, XML-RPC and Chromium.
 conftest.py turns `start_server`/`new_browser` into fixtures; the helpers
 below (`login`, `wait_idle`, `console_errors`, ...) are imported by the tests.
 """
+import email
 import os
 import re
 import shlex
@@ -19,6 +20,7 @@ import urllib.error
 import urllib.request
 import xmlrpc.client
 from dataclasses import dataclass, field
+from email import policy
 
 from selenium import webdriver
 from selenium.common.exceptions import (
@@ -51,6 +53,29 @@ def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+class SmtpSink(object):
+    """What an aiosmtpd server received: every envelope, in order."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope)
+        return "250 OK"
+
+    def mails_to(self, address):
+        """The messages sent to ``address``, parsed (email.message.EmailMessage)."""
+        return [email.message_from_bytes(envelope.content, policy=policy.default)
+                for envelope in self.messages if address in envelope.rcpt_tos]
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """An opener handler that returns 3xx answers instead of following them."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
 
 
 def tail(path, lines=60):

@@ -7,7 +7,6 @@ XML-RPC. An SMTP sink stands in for the mail server: the salesperson is told
 by email when the customer opens, signs or declines the quote.
 """
 import base64
-import email
 import hashlib
 import html
 import http.cookiejar
@@ -19,53 +18,17 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from email import policy
 from urllib.parse import urlsplit
 
 import pytest
-from aiosmtpd.controller import Controller
 
-from odoo_server import free_port
+from odoo_server import NoRedirect
 from PIL import Image, ImageDraw
 
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) CrmQuoteTest/1.0"
 
 
 # -- helpers ---------------------------------------------------------------------
-
-
-class Sink(object):
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(envelope)
-        return "250 OK"
-
-    def mails_to(self, address):
-        found = []
-        for envelope in self.messages:
-            if address in envelope.rcpt_tos:
-                found.append(email.message_from_bytes(envelope.content, policy=policy.default))
-        return found
-
-
-@pytest.fixture
-def smtp_sink(odoo_server):
-    sink = Sink()
-    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    server_id = odoo_server.execute("ir.mail_server", "create", {
-        "name": "quote e2e sink %s" % controller.port, "smtp_host": "127.0.0.1",
-        "smtp_port": controller.port, "smtp_encryption": "none", "sequence": 0})
-    yield sink
-    odoo_server.execute("ir.mail_server", "unlink", [server_id])
-    controller.stop()
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None
 
 
 class Client(object):

@@ -21,7 +21,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from odoo_server import (PageChecks, error_dialogs, login, new_browser, quit_browser,
                          save_artifacts, wait_idle)
-from test_crm_sales_quote_http import make_deal, make_quote, read_quote, smtp_sink  # noqa: F401
+from test_crm_sales_quote_http import make_deal, make_quote, read_quote
 
 # pixels of the canvas that are not transparent (what the pad drew)
 CANVAS_INK_JS = """
@@ -49,7 +49,7 @@ def draw_signature(driver, canvas):
     actions.perform()
 
 
-def test_customer_signs_in_the_browser(browser, odoo_server, smtp_sink, request):  # noqa: F811
+def test_customer_signs_in_the_browser(browser, odoo_server, smtp_sink, request):
     server = odoo_server
     deal = make_deal(server, uuid.uuid4().hex[:8])
     quote = make_quote(server, deal)
@@ -140,7 +140,7 @@ def test_customer_signs_in_the_browser(browser, odoo_server, smtp_sink, request)
     checks.assert_clean()
 
 
-def test_send_by_email_from_the_quote_form(browser, odoo_server, smtp_sink):  # noqa: F811
+def test_send_by_email_from_the_quote_form(browser, odoo_server, smtp_sink):
     server = odoo_server
     deal = make_deal(server, uuid.uuid4().hex[:8])
     quote = make_quote(server, deal)
