@@ -15,6 +15,7 @@ import uuid
 from urllib.parse import urlsplit
 
 from PIL import Image
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -159,7 +160,10 @@ def test_send_by_email_from_the_quote_form(browser, odoo_server, smtp_sink):
     assert "View and sign the quote" in body.text
     checks.check("mail composer")
     wait_idle(browser, ".modal .o_mail_send").click()
-    WebDriverWait(browser, 120, poll_frequency=0.3).until(
+    # the composer closes once the mail is sent (its button may vanish
+    # between finding it and asking whether it is shown: polled again)
+    WebDriverWait(browser, 120, poll_frequency=0.3,
+                  ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: error_dialogs(d) or not [
             m for m in d.find_elements(By.CSS_SELECTOR, ".modal .o_mail_send") if m.is_displayed()])
     assert not error_dialogs(browser), error_dialogs(browser)
