@@ -86,23 +86,24 @@ class CrmReadGroupMixin(models.AbstractModel):
             self._table, inner, order_from[len(self._table) + 2:], ", ".join(order_terms))
         self._cr.execute(outer, params + order_params)
         rows = self._cr.dictfetchall()
+        # (id, name) of the many2one values; the name_get reads only the name,
+        # not every prefetched column of the comodel
+        self.with_context(prefetch_fields=False)._read_group_resolve_many2one_fields(rows, annotated)
         return self._crm_format_groups(rows, annotated, domain)
 
     def _crm_format_groups(self, rows, annotated, domain):
         """Odoo's per-group formatting, each distinct value labelled once."""
+        labels_of = {}
         for gb in annotated:
             key, ftype = gb["groupby"], gb["type"]
-            values = {row[key] for row in rows if row[key] is not None}
-            if ftype == "many2one":
-                comodel = self.env[self._fields[gb["field"]].comodel_name]
-                # only the name is read (not every prefetched column of the comodel)
-                names = dict(comodel.browse(values).sudo().with_context(prefetch_fields=False).name_get())
-                labels = {value: ((value, names[value]), [(gb["field"], "=", value)]) for value in values}
+            values = {row[key] for row in rows if not (row[key] is None or row[key] is False)}
+            if ftype == "many2one":  # (id, name), from _read_group_resolve_many2one_fields
+                labels = {value: (value, [(gb["field"], "=", value[0])]) for value in values}
             elif ftype in ("date", "datetime"):
                 labels = {value: self._crm_date_group(gb, value) for value in values}
             else:
                 labels = {value: (value, [(gb["field"], "=", value)]) for value in values}
-            gb["_crm_labels"] = labels
+            labels_of[key] = labels
         for row in rows:
             sections = []
             for gb in annotated:
@@ -111,7 +112,7 @@ class CrmReadGroupMixin(models.AbstractModel):
                     row[gb["groupby"]] = False
                     sections.append([(gb["field"], "=", False)])
                 else:
-                    row[gb["groupby"]], section = gb["_crm_labels"][value]
+                    row[gb["groupby"]], section = labels_of[gb["groupby"]][value]
                     sections.append(section)
             sections.append(domain)
             row["__domain"] = expression.AND(sections)

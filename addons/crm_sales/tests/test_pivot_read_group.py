@@ -34,7 +34,7 @@ class TestPivotReadGroup(CrmSalesCase):
                 "name": "Pivot %d" % i, "partner_id": customers[i % 2].id,
                 "user_id": owners[i % 4].id, "team_id": team.id if i % 3 else False,
                 "stage_id": stages[i % 3].id, "expected_revenue": 1000.5 * (i + 1),
-                "priority": str(i % 3),
+                "priority": str(i % 3), "color": 0 if i % 4 else 3,
                 # some without a close date: the empty group comes last
                 "expected_close_date": start + datetime.timedelta(days=17 * i) if i % 5 else False})
         cls.domain = [("id", "in", cls.opps.ids)]
@@ -74,7 +74,8 @@ class TestPivotReadGroup(CrmSalesCase):
         for groupby in (["user_id", "expected_close_date:month"], ["stage_id", "team_id"],
                         ["expected_close_date:week"], ["expected_close_date:quarter", "state"],
                         ["expected_close_date:year"], ["create_date:day", "user_id"],
-                        ["create_date:month", "partner_id"], ["priority", "user_id"], ["team_id"]):
+                        ["create_date:month", "partner_id"], ["priority", "user_id"], ["team_id"],
+                        ["color", "stage_id"]):   # an integer, mostly 0
             self.compare(model, groupby)
 
     def test_a_salesperson_groups_what_she_sees(self):
