@@ -52,6 +52,9 @@ class CrmReadGroupMixin(models.AbstractModel):
         return bool(groupby_list)
 
     def _crm_read_group_eager(self, domain, fields, groupby_list):
+        # the groupby specs become column aliases: only "field" or
+        # "field:interval" pass (Odoo checks them as an ORDER BY, UserError)
+        self._check_qorder(",".join(groupby_list))
         self.check_access_rights("read")
         query = self._where_calc(domain)
         self._apply_ir_rules(query, "read")

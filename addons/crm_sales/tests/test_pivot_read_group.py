@@ -6,6 +6,7 @@ and domains, for the groupings the forecast views offer."""
 import datetime
 
 from odoo import models
+from odoo.exceptions import UserError
 
 from .common import CrmSalesCase
 
@@ -95,3 +96,11 @@ class TestPivotReadGroup(CrmSalesCase):
         self.assertIn("stage_id_count", lazy[0])
         limited = model.read_group(self.domain, fields, ["stage_id"], limit=1, lazy=False)
         self.assertEqual(len(limited), 1)
+
+    def test_a_crafted_groupby_is_refused_before_any_sql(self):
+        # the groupby names the columns' aliases: anything but a field name
+        # and an interval is refused, as Odoo's own path does
+        model = self.env["crm.opportunity"]
+        with self.assertRaises(UserError):
+            model.read_group(self.domain, MEASURES + ["user_id"],
+                             ['user_id:x" FROM res_users --'], lazy=False)
