@@ -33,6 +33,11 @@ def _stage(server, xmlid):
                           fields=["name", "probability"])[0]
 
 
+def _new_and_qualified(server):
+    return (_stage(server, "crm_sales.crm_opportunity_stage_new"),
+            _stage(server, "crm_sales.crm_opportunity_stage_qualified"))
+
+
 def _create_opportunities(server, prefix, stage_id, rows):
     """rows: (suffix, budget, probability) of admin's opportunities in `stage_id`."""
     uid = server.uid()
@@ -161,15 +166,20 @@ def open_pipeline(browser, server, prefix, stage_id):
     (the default "My opportunities" filter stays: the cards are admin's)."""
     browser.get(server.url + PIPELINE)
     wait_idle(browser, COLUMN % stage_id)
-    search = wait_idle(browser, ".o_searchview_input")
-    search.send_keys(prefix)
-    wait_idle(browser, ".o_searchview_autocomplete li")
-    search.send_keys(Keys.ENTER)
+    search_for(browser, prefix)
     wait_for(browser, lambda: all(
         prefix in card.text for card in browser.find_elements(By.CSS_SELECTOR, ".o_kanban_record"))
         and browser.find_elements(By.CSS_SELECTOR, ".o_searchview_facet"),
         "the pipeline filtered on %r" % prefix)
     wait_idle(browser)
+
+
+def search_for(browser, text):
+    """Type `text` in the search box and take the first proposal (the name)."""
+    search = wait_idle(browser, ".o_searchview_input")
+    search.send_keys(text)
+    wait_idle(browser, ".o_searchview_autocomplete li")
+    search.send_keys(Keys.ENTER)
 
 
 def drag_card(browser, card, target):
@@ -195,8 +205,7 @@ def test_drag_and_drop_moves_the_column_totals(browser, odoo_server):
     server = odoo_server
     checks = PageChecks(browser, server)
     fmt = AmountFormat(server)
-    new, qualified = (_stage(server, "crm_sales.crm_opportunity_stage_new"),
-                      _stage(server, "crm_sales.crm_opportunity_stage_qualified"))
+    new, qualified = _new_and_qualified(server)
     assert (new["probability"], qualified["probability"]) == (10, 30)
     prefix = "Pipeline H4 %s" % uuid.uuid4().hex[:8]
     ids = _create_opportunities(server, prefix, new["id"], [
@@ -257,8 +266,7 @@ def test_quick_create_and_filter_change_update_the_totals(browser, odoo_server):
     server = odoo_server
     checks = PageChecks(browser, server)
     fmt = AmountFormat(server)
-    new, qualified = (_stage(server, "crm_sales.crm_opportunity_stage_new"),
-                      _stage(server, "crm_sales.crm_opportunity_stage_qualified"))
+    new, qualified = _new_and_qualified(server)
     prefix = "Pipeline H4 %s" % uuid.uuid4().hex[:8]
     _create_opportunities(server, prefix, new["id"], [("Delta", 8000.0, 10.0), ("Echo", 4000.0, 10.0)])
 
@@ -318,8 +326,7 @@ def test_forecast_pivot_and_graph_show_the_servers_sums(browser, odoo_server):
     server = odoo_server
     checks = PageChecks(browser, server)
     fmt = AmountFormat(server)
-    new, qualified = (_stage(server, "crm_sales.crm_opportunity_stage_new"),
-                      _stage(server, "crm_sales.crm_opportunity_stage_qualified"))
+    new, qualified = _new_and_qualified(server)
     prefix = "Forecast H4 %s" % uuid.uuid4().hex[:8]
     uid = server.uid()
     for suffix, stage, budget, close in (("Alpha", new, 8000.0, "2031-03-10"),
@@ -339,10 +346,7 @@ def test_forecast_pivot_and_graph_show_the_servers_sums(browser, odoo_server):
     login(browser, server)
     browser.get(server.url + FORECAST)
     wait_idle(browser, ".o_pivot table")
-    search = wait_idle(browser, ".o_searchview_input")
-    search.send_keys(prefix)
-    wait_idle(browser, ".o_searchview_autocomplete li")
-    search.send_keys(Keys.ENTER)
+    search_for(browser, prefix)
 
     def pivot_text():
         return _spaces(browser.find_element(By.CSS_SELECTOR, ".o_pivot table").text)
