@@ -298,13 +298,18 @@ class CrmQuote(models.Model):
         return day.strftime(lang.date_format if lang else "%Y-%m-%d") if day else ""
 
     # ------------------------------------------------------------ actions
-    def action_mark_sent(self):
-        """The quote went to the customer (printed, or sent by email)."""
+    def _crm_check_sendable(self):
+        """A quote goes out signable and with at least one priced line."""
         for quote in self:
             quote._crm_check_signable()
             if not quote.line_ids.filtered(lambda l: not l.display_type):
                 raise UserError(_("The quote %s has no line with a price: add what you "
                                   "propose before sending it.") % quote.display_name)
+        return True
+
+    def action_mark_sent(self):
+        """The quote went to the customer (printed, or sent by email)."""
+        self._crm_check_sendable()
         self.write({"state": "sent", "sent_date": fields.Datetime.now()})
         self._crm_update_opportunity_budget()
         return True

@@ -124,14 +124,6 @@ class CrmQuote(models.Model):
         return lang
 
     # ------------------------------------------------------------ send by email
-    def _crm_check_sendable(self):
-        for quote in self:
-            quote._crm_check_signable()
-            if not quote.line_ids.filtered(lambda l: not l.display_type):
-                raise UserError(_("Add at least one line with a price to the quote %s "
-                                  "before sending it.") % quote.display_name)
-        return True
-
     def action_quote_send(self):
         """Odoo's mail composer with our template: the link and the PDF.
         Sending marks the quote as sent (see ``message_post``)."""
