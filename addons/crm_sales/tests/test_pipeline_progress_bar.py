@@ -5,6 +5,8 @@ import datetime
 
 from odoo.tests.common import SavepointCase
 
+from .common import sales_user
+
 BAR = {"field": "activity_state", "colors": {"planned": "success", "today": "warning",
                                              "overdue": "danger"}}
 
@@ -18,14 +20,11 @@ class TestPipelineProgressBar(SavepointCase):
         cls.Opp = env["crm.opportunity"]
         cls.stage_new = env.ref("crm_sales.crm_opportunity_stage_new")
         cls.stage_qualified = env.ref("crm_sales.crm_opportunity_stage_qualified")
-        group = env.ref("crm_sales.group_sales_user")
-        cls.seller = env["res.users"].with_context(no_reset_password=True).create({
-            "name": "Vendeuse Pacifique", "login": "pb_seller", "email": "pb@example.com",
-            # far east of UTC: her "today" is often another day than the server's
-            "tz": "Pacific/Kiritimati", "groups_id": [(6, 0, [group.id])]})
-        cls.other = env["res.users"].with_context(no_reset_password=True).create({
-            "name": "Vendeur Paris", "login": "pb_other", "email": "pbo@example.com",
-            "tz": "Europe/Paris", "groups_id": [(6, 0, [group.id])]})
+        # far east of UTC: her "today" is often another day than the server's
+        cls.seller = sales_user(env, "Vendeuse Pacifique", "pb_seller", email="pb@example.com",
+                                tz="Pacific/Kiritimati")
+        cls.other = sales_user(env, "Vendeur Paris", "pb_other", email="pbo@example.com",
+                               tz="Europe/Paris")
         partner = env["res.partner"].create({"name": "Barres SARL", "is_company": True})
         todo = env.ref("mail.mail_activity_data_todo")
         model_id = env["ir.model"]._get("crm.opportunity").id

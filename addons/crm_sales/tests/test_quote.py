@@ -10,6 +10,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import SavepointCase
 from odoo.tools import mute_logger
 
+from .common import sales_user
+
 
 class QuoteCase(SavepointCase):
 
@@ -219,18 +221,9 @@ class TestQuoteAccess(QuoteCase):
     @classmethod
     def setUpClass(cls):
         super(TestQuoteAccess, cls).setUpClass()
-        Users = cls.env["res.users"].with_context(no_reset_password=True, mail_create_nolog=True)
-        salesperson = cls.env.ref("crm_sales.group_sales_user")
-        cls.alice = Users.create({"name": "Alice Vente", "login": "alice.quote@example.com",
-                                  "email": "alice.quote@example.com",
-                                  "groups_id": [(6, 0, [salesperson.id])]})
-        cls.bob = Users.create({"name": "Bob Vente", "login": "bob.quote@example.com",
-                                "email": "bob.quote@example.com",
-                                "groups_id": [(6, 0, [salesperson.id])]})
-        cls.manager = Users.create({
-            "name": "Marc Directeur", "login": "marc.quote@example.com",
-            "email": "marc.quote@example.com",
-            "groups_id": [(6, 0, [cls.env.ref("crm_sales.group_sales_manager").id])]})
+        cls.alice = sales_user(cls.env, "Alice Vente", "alice.quote@example.com")
+        cls.bob = sales_user(cls.env, "Bob Vente", "bob.quote@example.com")
+        cls.manager = sales_user(cls.env, "Marc Directeur", "marc.quote@example.com", manager=True)
         Team = cls.env["crm.sales.team"]
         cls.team_a = Team.create({"name": "Équipe Nord", "member_ids": [(6, 0, [cls.alice.id])]})
         cls.team_b = Team.create({"name": "Équipe Sud", "member_ids": [(6, 0, [cls.bob.id])]})

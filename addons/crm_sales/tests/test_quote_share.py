@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import SavepointCase
 from odoo.tools import mute_logger
 
+from .common import sales_user
 from .test_quote_report import load_french
 from .test_quote_sign import QuoteFixture, RealPdfMixin
 
@@ -18,15 +19,8 @@ class TestQuoteShareLink(QuoteFixture, SavepointCase):
     def setUpClass(cls):
         super(TestQuoteShareLink, cls).setUpClass()
         cls.env["ir.config_parameter"].sudo().set_param("web.base.url", "https://crm.example.fr")
-        Users = cls.env["res.users"]
-        salesperson = cls.env.ref("crm_sales.group_sales_user")
-        cls.other_seller = Users.create({
-            "name": "Hugo Sud", "login": "hugo.share@example.com", "email": "hugo.share@example.com",
-            "groups_id": [(6, 0, [salesperson.id])]})
-        cls.manager = Users.create({
-            "name": "Marc Directeur", "login": "marc.share@example.com",
-            "email": "marc.share@example.com",
-            "groups_id": [(6, 0, [cls.env.ref("crm_sales.group_sales_manager").id])]})
+        cls.other_seller = sales_user(cls.env, "Hugo Sud", "hugo.share@example.com")
+        cls.manager = sales_user(cls.env, "Marc Directeur", "marc.share@example.com", manager=True)
         south = cls.env["crm.sales.team"].create({
             "name": "Sud", "member_ids": [(6, 0, [cls.other_seller.id])]})
         cls.quote.write({"team_id": cls.env.ref("crm_sales.crm_sales_team_main").id})

@@ -19,6 +19,7 @@ from odoo.addons.crm_base.tests.real_pdf import RealPdfMixin, pdf_text
 from odoo.tests.common import SavepointCase
 
 from ..logic import signature
+from .common import sales_user
 from .test_logic_signature import drawn_png
 
 
@@ -32,10 +33,7 @@ class QuoteFixture(object):
     def setUpClass(cls):
         super(QuoteFixture, cls).setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, no_reset_password=True))
-        cls.salesperson = cls.env["res.users"].create({
-            "name": "Sophie Vendeuse", "login": "sophie.sign@example.com",
-            "email": "sophie.sign@example.com",
-            "groups_id": [(6, 0, [cls.env.ref("crm_sales.group_sales_user").id])]})
+        cls.salesperson = sales_user(cls.env, "Sophie Vendeuse", "sophie.sign@example.com")
         cls.customer = cls.env["res.partner"].create({
             "name": "Menuiserie Keller", "is_company": True, "city": "Colmar"})
         cls.contact = cls.env["res.partner"].create({

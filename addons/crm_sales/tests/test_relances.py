@@ -11,6 +11,8 @@ from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import ValidationError
 from odoo.tests.common import SavepointCase
 
+from .common import sales_user
+
 
 def days_ago(days, hour=9):
     moment = datetime.datetime.now() - datetime.timedelta(days=days)
@@ -23,10 +25,7 @@ class RelanceCase(SavepointCase):
     def setUpClass(cls):
         super(RelanceCase, cls).setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, no_reset_password=True, mail_create_nolog=True))
-        salesperson = cls.env.ref("crm_sales.group_sales_user")
-        cls.alice = cls.env["res.users"].create({
-            "name": "Alice Martin", "login": "alice.relances@example.com", "email": "alice.relances@example.com",
-            "groups_id": [(6, 0, [salesperson.id])]})
+        cls.alice = sales_user(cls.env, "Alice Martin", "alice.relances@example.com")
         cls.customer = cls.env["res.partner"].create({"name": "Transports Morel", "is_company": True})
         cls.contact = cls.env["res.partner"].create({
             "name": "Sophie Morel", "parent_id": cls.customer.id, "email": "sophie@morel.example"})
