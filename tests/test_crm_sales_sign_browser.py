@@ -50,16 +50,22 @@ def draw_signature(driver, canvas):
     actions.perform()
 
 
-def test_customer_signs_in_the_browser(browser, odoo_server, smtp_sink, request):
-    server = odoo_server
+def open_new_quote(browser, server):
+    """A new deal and quote (XML-RPC), then the quote's form as admin:
+    ``(deal, quote, share link element)``."""
     deal = make_deal(server, uuid.uuid4().hex[:8])
     quote = make_quote(server, deal)
+    login(browser, server)
+    browser.get(server.url + "/web#model=crm.quote&id=%d&view_type=form" % quote["id"])
+    return deal, quote, wait_idle(browser, ".o_form_view .o_field_widget[name=share_url]")
+
+
+def test_customer_signs_in_the_browser(browser, odoo_server, smtp_sink, request):
+    server = odoo_server
     checks = PageChecks(browser, server)
 
     # the salesperson's side: the share link on the quote form
-    login(browser, server)
-    browser.get(server.url + "/web#model=crm.quote&id=%d&view_type=form" % quote["id"])
-    link = wait_idle(browser, ".o_form_view .o_field_widget[name=share_url]")
+    deal, quote, link = open_new_quote(browser, server)
     share_url = link.get_attribute("href") or link.text
     assert urlsplit(share_url).path == quote["path"], share_url
     assert "Send by email" in visible_text(browser, ".o_form_statusbar button")
@@ -143,12 +149,8 @@ def test_customer_signs_in_the_browser(browser, odoo_server, smtp_sink, request)
 
 def test_send_by_email_from_the_quote_form(browser, odoo_server, smtp_sink):
     server = odoo_server
-    deal = make_deal(server, uuid.uuid4().hex[:8])
-    quote = make_quote(server, deal)
     checks = PageChecks(browser, server)
-    login(browser, server)
-    browser.get(server.url + "/web#model=crm.quote&id=%d&view_type=form" % quote["id"])
-    wait_idle(browser, ".o_form_view .o_field_widget[name=share_url]")
+    deal, quote, _link = open_new_quote(browser, server)
 
     # "Send by email": Odoo's composer with our template, the link and the PDF
     buttons = [b for b in browser.find_elements(By.CSS_SELECTOR, ".o_form_statusbar button")
