@@ -1,4 +1,5 @@
 # -*- coding: utf-8 -*-
+from . import ir_config_parameter_typed, crm_format_mixin, crm_round_robin_mixin
 from . import res_partner
 from . import crm_relationship_type, crm_partner_relation_type, crm_partner_relation, crm_partner_relation_side, res_partner_crm
 from . import crm_custom_field_mixin, res_partner_custom_fields, crm_custom_field, crm_custom_field_option

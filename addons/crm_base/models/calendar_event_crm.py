@@ -229,11 +229,8 @@ class CalendarEvent(models.Model):
     # -- time in meetings -------------------------------------------------------------------
     @api.model
     def _crm_allday_hours(self):
-        value = self.env["ir.config_parameter"].sudo().get_param(ALLDAY_HOURS_PARAM, "7")
-        try:
-            return max(0.0, min(24.0, float(value)))
-        except (TypeError, ValueError):
-            return 7.0
+        return self.env["ir.config_parameter"]._crm_get_float(
+            ALLDAY_HOURS_PARAM, 7.0, minimum=0.0, maximum=24.0)
 
     @api.model
     def _crm_meeting_hours(self, users, date_from, date_to):

@@ -39,10 +39,7 @@ class CrmMailTracking(models.Model):
             tracking.summary = tracking._summary_text()
 
     def _format_dt(self, value):
-        lang = self.env["res.lang"]._lang_get(self.env.lang or "en_US")
-        fmt = "%s %s" % (lang.date_format or "%m/%d/%Y", (lang.time_format or "%H:%M").replace(":%S", ""))
-        local = fields.Datetime.context_timestamp(self, fields.Datetime.from_string(value))
-        return local.strftime(fmt)
+        return self.env["crm.format.mixin"]._crm_format_datetime(value)
 
     def _summary_text(self):
         self.ensure_one()

@@ -10,7 +10,6 @@ from lxml import etree
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools.misc import format_date
 
 from ..logic.inheritance import models_inheriting
 from .crm_timeline_mixin import html_summary, shorten
@@ -239,11 +238,10 @@ class ResPartner(models.Model):
 
     def _crm_timeline_date_label(self, item):
         """The date as the user reads it: in their language and time zone."""
+        formats = self.env["crm.format.mixin"]
         if item.get("all_day"):
-            return format_date(self.env, item["date"][:10])
-        value = fields.Datetime.context_timestamp(self, fields.Datetime.from_string(item["date"]))
-        return "%s %s" % (format_date(self.env, fields.Date.to_string(value)),
-                          value.strftime("%H:%M"))
+            return formats._crm_format_date(item["date"])
+        return formats._crm_format_datetime(item["date"])
 
     # -- the smart buttons, one per source -------------------------------------------------
     @api.model

@@ -21,6 +21,8 @@ _logger = logging.getLogger(__name__)
 
 URL_PARAM = "crm_base.sirene_api_url"
 TIMEOUT_PARAM = "crm_base.sirene_timeout"
+# a shorter timeout cannot reach any server: taken as a typing error
+MIN_TIMEOUT = 0.1
 RESULTS_PER_PAGE = 10
 
 # partner fields filled from a SIRENE result, in the order they are shown
@@ -48,14 +50,10 @@ class CrmSireneLookup(models.TransientModel):
     # -- the service ----------------------------------------------------------------
     @api.model
     def _sirene_client(self):
-        params = self.env["ir.config_parameter"].sudo()
-        url = params.get_param(URL_PARAM) or sirene_client.DEFAULT_BASE_URL
-        try:
-            timeout = float(params.get_param(TIMEOUT_PARAM) or sirene_client.DEFAULT_TIMEOUT)
-        except ValueError:
-            timeout = sirene_client.DEFAULT_TIMEOUT
-        if timeout <= 0:
-            timeout = sirene_client.DEFAULT_TIMEOUT
+        params = self.env["ir.config_parameter"]
+        url = params.sudo().get_param(URL_PARAM) or sirene_client.DEFAULT_BASE_URL
+        timeout = params._crm_get_float(TIMEOUT_PARAM, sirene_client.DEFAULT_TIMEOUT,
+                                        minimum=MIN_TIMEOUT)
         return sirene_client.SireneClient(url, timeout=timeout)
 
     @api.model
