@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 from . import ir_config_parameter_typed, crm_format_mixin, crm_round_robin_mixin
-from . import res_partner
+from . import res_partner, res_partner_lang
 from . import crm_relationship_type, crm_partner_relation_type, crm_partner_relation, crm_partner_relation_side, res_partner_crm
 from . import crm_custom_field_mixin, res_partner_custom_fields, crm_custom_field, crm_custom_field_option
 from . import crm_mailbox, crm_mail_unfiled, crm_mail_tracking, mail_message, mail_mail_tracking, res_company_mail_tracking, res_config_settings_mail_tracking, res_partner_mail_tracking

@@ -128,21 +128,19 @@ class ResPartner(models.Model):
                     "%s is a user or a company of this database: everybody needs to see it, "
                     "it cannot be private.") % partner.display_name)
 
-    def write(self, vals):
-        # Giving a private contact to someone else, or making private a contact
-        # owned by someone else, hides it from the user who does it, and Odoo
-        # reads the partner again after writing (res.partner.write syncs its
-        # children). The user must be allowed to write the contacts; those two
-        # fields are then written as superuser.
+    def _crm_handover_values(self, vals):
+        """The values of ``vals`` that write() (res_partner.py) writes as
+        superuser: giving a private contact to someone else, or making
+        private a contact owned by someone else, hides it from the user who
+        does it, and Odoo reads the partner again after writing
+        (res.partner.write syncs its children). The user must be allowed to
+        write the contacts; those two fields are then written as superuser."""
         handover = {key: vals[key] for key in ("user_id", "crm_private") if key in vals}
         if not handover or self.env.uid == SUPERUSER_ID:
-            return super(ResPartner, self).write(vals)
+            return {}
         self.check_access_rights("write")
         self.check_access_rule("write")
-        rest = {key: value for key, value in vals.items() if key not in handover}
-        if rest:
-            super(ResPartner, self).write(rest)
-        return super(ResPartner, self.sudo()).write(handover)
+        return handover
 
     @api.onchange("crm_private")
     def _onchange_crm_private(self):

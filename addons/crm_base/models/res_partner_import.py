@@ -31,7 +31,7 @@ created both ways):
 ``create()`` chain of res.partner                ``_crm_import_create``
 ==============================================  ==================================
 crm_base: SIREN/SIRET/NAF normalized, SIREN      ``_crm_import_create_values``
-from the SIRET
+from the SIRET, default language                 (``_crm_prepare_create_values``)
 base: website cleaned, picture, resized          ``_crm_import_create_values``
 mail: with ``tracking_disable``, nothing         context required, else ORM
 base: ``_fields_sync``,                          nothing to do for a contact
@@ -170,10 +170,8 @@ class ResPartner(models.Model):
         create(), with the defaults the ORM adds. ``defaults``: those of
         _crm_import_defaults(), if any."""
         # crm_base (models/res_partner.py): legal identifiers as digits, SIREN
-        # from the SIRET
-        vals = self._normalize_legal_ids(dict(vals))
-        if vals.get("siret") and not vals.get("siren"):
-            vals["siren"] = vals["siret"][:9]
+        # from the SIRET, the language of a contact given none
+        vals = self._crm_prepare_create_values(vals)
         # base: website with its scheme, no company name under a parent,
         # the default picture (none under the importer's context), resized
         if vals.get("website"):
