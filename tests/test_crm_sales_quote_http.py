@@ -152,8 +152,8 @@ def test_page_view_ping_and_pdf_download(odoo_server, smtp_sink, deal):
                  "Sign the quote", "Decline the quote"):
         assert part in text, part
     # VAT by rate: 20 % on 3,400.00 and 10 % on 300.00
-    assert re.search(r"VAT 20 % on 3,400\.00\s*€\s*680\.00\s*€", plain), plain
-    assert re.search(r"VAT 10 % on 300\.00\s*€\s*30\.00\s*€", plain)
+    assert re.search(r"VAT 20% on 3,400\.00\s*€\s*680\.00\s*€", plain), plain
+    assert re.search(r"VAT 10% on 300\.00\s*€\s*30\.00\s*€", plain)
     assert re.search(r"Total excl\. VAT\s*3,700\.00\s*€", plain)
     assert re.search(r"Total incl\. VAT\s*4,410\.00\s*€", plain)
     assert "/crm_sales/static/src/js/crm_quote_public.js" in text
@@ -163,7 +163,7 @@ def test_page_view_ping_and_pdf_download(odoo_server, smtp_sink, deal):
     assert client.get("/crm_sales/static/src/css/crm_quote_public.css")[0] == 200
 
     # the view is recorded, with the visitor's address and browser
-    views = server.execute("crm.quote.view", "search_read", [("quote_id", "=", quote["id"])],
+    views = server.execute("crm.quote.visit", "search_read", [("quote_id", "=", quote["id"])],
                            fields=["kind", "ip_address", "user_agent", "duration"])
     assert len(views) == 1
     assert views[0]["kind"] == "view"
@@ -203,8 +203,8 @@ def test_page_view_ping_and_pdf_download(odoo_server, smtp_sink, deal):
 
     # the opportunity counts the views of its quotes
     opp = server.execute("crm.opportunity", "read", [deal["opportunity_id"]],
-                         ["quote_view_count"])[0]
-    assert opp["quote_view_count"] == 2
+                         ["quote_visit_count"])[0]
+    assert opp["quote_visit_count"] == 2
 
 
 def test_wrong_id_or_token_gets_the_same_404(odoo_server, deal):

@@ -183,7 +183,7 @@ class CrmQuotePublic(http.Controller):
             view_id = int(view_id)
         except (TypeError, ValueError):
             raise werkzeug.exceptions.NotFound()
-        view = request.env["crm.quote.view"].sudo().browse(view_id).exists()
+        view = request.env["crm.quote.visit"].sudo().browse(view_id).exists()
         if not view or view.quote_id != quote:
             raise werkzeug.exceptions.NotFound()
         view._crm_ping(key, seconds)

@@ -16,7 +16,8 @@ class CrmOpportunity(models.Model):
     _name = "crm.opportunity"
     _description = "Opportunity"
     _inherit = ["mail.thread", "mail.activity.mixin", "crm.timeline.mixin",
-                "crm.custom.field.mixin", "crm.meeting.mixin", "crm.rgpd.mixin", "crm.read.group.mixin"]
+                "crm.custom.field.mixin", "crm.meeting.mixin", "crm.rgpd.mixin", "crm.read.group.mixin",
+                "crm.format.mixin"]
     _order = "priority desc, expected_close_date, id desc"
     _crm_custom_field_views = {
         "form": "crm_sales.crm_opportunity_view_form",
@@ -83,7 +84,7 @@ class CrmOpportunity(models.Model):
     description = fields.Html(string="Notes", sanitize=True)
     color = fields.Integer(string="Color")
     lost_reason_id = fields.Many2one(
-        "crm.lost.reason", string="Lost reason", track_visibility="onchange")
+        "crm.opportunity.lost.reason", string="Lost reason", track_visibility="onchange")
     lost_note = fields.Text(string="Why it was lost")
     date_closed = fields.Datetime(string="Closed on", readonly=True, copy=False)
     date_stage = fields.Datetime(
@@ -352,15 +353,8 @@ class CrmOpportunity(models.Model):
         if key == "opportunities":
             for item, opp in zip(items, self):
                 item["summary"] = "%s · %s" % (opp.stage_id.name or "", _("%s expected") % (
-                    opp._crm_format_amount(opp.expected_revenue)))
+                    opp._crm_format_money(opp.expected_revenue)))
         return items
-
-    def _crm_format_amount(self, amount):
-        self.ensure_one()
-        lang = self.env["res.lang"]._lang_get(self.env.lang or "en_US")
-        text = lang.format("%.2f", amount, grouping=True, monetary=True) if lang else "%.2f" % amount
-        symbol = self.currency_id.symbol or ""
-        return "%s %s" % (text, symbol) if self.currency_id.position == "after" else "%s%s" % (symbol, text)
 
     def _crm_meeting_partners(self):
         return self.mapped("contact_id") | self.mapped("partner_id")

@@ -3,7 +3,8 @@ from odoo import _, api, fields, models
 
 
 class CrmOpportunity(models.Model):
-    """The quotes of an opportunity, made and followed from its form."""
+    """The quotes of an opportunity, made and followed from its form, and what
+    the customer did with them (visits of the share link: smart button)."""
     _inherit = "crm.opportunity"
 
     quote_ids = fields.One2many(
@@ -11,6 +12,11 @@ class CrmOpportunity(models.Model):
         domain=[("superseded_by_id", "=", False)],
         help="The quotes of this opportunity (the latest revision of each).")
     quote_count = fields.Integer(string="Number of quotes", compute="_compute_quote_count")
+    quote_visit_count = fields.Integer(
+        string="Quote views", compute="_compute_quote_visits",
+        help="How many times the customer opened or downloaded the quotes.")
+    quote_last_viewed_on = fields.Datetime(
+        string="Quote last viewed on", compute="_compute_quote_visits")
 
     @api.depends("quote_ids")
     def _compute_quote_count(self):
@@ -52,4 +58,21 @@ class CrmOpportunity(models.Model):
         if len(self.quote_ids) == 1:
             action["views"] = [(self.env.ref("crm_sales.crm_quote_view_form").id, "form")]
             action["res_id"] = self.quote_ids.id
+        return action
+
+    def _compute_quote_visits(self):
+        Visits = self.env["crm.quote.visit"]
+        for opp in self:
+            if not isinstance(opp.id, int):
+                opp.quote_visit_count = 0
+                opp.quote_last_viewed_on = False
+                continue
+            domain = [("opportunity_id", "=", opp.id)]
+            opp.quote_visit_count = Visits.search_count(domain)
+            opp.quote_last_viewed_on = Visits.search(domain, limit=1, order="date desc").date
+
+    def action_view_quote_visits(self):
+        self.ensure_one()
+        action = self.env.ref("crm_sales.crm_quote_visit_action").read()[0]
+        action["domain"] = [("opportunity_id", "=", self.id)]
         return action

@@ -65,3 +65,9 @@ class CrmOpportunityStage(models.Model):
     @api.model
     def _crm_lost_stage(self, team):
         return self._crm_stages_of(team).filtered("is_lost")[:1]
+
+    def unlink(self):
+        # through the ORM, so that the stage rules take their automated actions along
+        self.env["crm.stage.rule"].sudo().with_context(active_test=False).search(
+            [("stage_id", "in", self.ids)]).unlink()
+        return super(CrmOpportunityStage, self).unlink()

@@ -4,7 +4,7 @@ import uuid
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import formatLang, html_escape
+from odoo.tools import html_escape
 
 from ..logic import quote_totals
 
@@ -37,7 +37,7 @@ class CrmQuote(models.Model):
     """
     _name = "crm.quote"
     _description = "Quote"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "crm.format.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Number", required=True, copy=False, readonly=True,
@@ -142,12 +142,9 @@ class CrmQuote(models.Model):
         ``rate`` (float), ``rate_label`` ("5,5 %" in the reader's language),
         ``base`` and ``amount`` (floats)."""
         self.ensure_one()
-        lang = self.env["res.lang"]._lang_get(self.env.lang or "en_US")
-        decimal_point = lang.decimal_point if lang else "."
         return [{
             "rate": float(tax["rate"]),
-            "rate_label": "%s %%" % quote_totals.format_rate(tax["rate"]).replace(
-                ".", decimal_point),
+            "rate_label": self._crm_format_vat_rate(tax["rate"]),
             "base": float(tax["base"]),
             "amount": float(tax["amount"]),
         } for tax in self._crm_totals()["taxes"]]
@@ -161,10 +158,8 @@ class CrmQuote(models.Model):
                 rows.append("<tr><td>%s</td><td class=\"text-right\">%s</td>"
                             "<td class=\"text-right\">%s</td></tr>" % (
                                 html_escape(_("VAT %s") % tax["rate_label"]),
-                                html_escape(formatLang(self.env, tax["base"],
-                                                       currency_obj=quote.currency_id)),
-                                html_escape(formatLang(self.env, tax["amount"],
-                                                       currency_obj=quote.currency_id))))
+                                html_escape(quote._crm_format_money(tax["base"])),
+                                html_escape(quote._crm_format_money(tax["amount"]))))
             if not rows:
                 quote.tax_breakdown_html = False
                 continue
@@ -248,6 +243,9 @@ class CrmQuote(models.Model):
         if not vals.get("validity_date"):
             date = vals.get("date") or fields.Date.context_today(self)
             vals["validity_date"] = self._crm_validity_date(date, company)
+        if vals.get("state") == "sent":
+            for key, value in self._crm_sent_values(vals).items():
+                vals.setdefault(key, value)
         return super(CrmQuote, self).create(vals)
 
     def write(self, vals):
@@ -259,7 +257,16 @@ class CrmQuote(models.Model):
                     "The quote %s is signed or refused: its lines, amounts and terms can "
                     "no longer be changed. Make a new revision instead.")
                     % locked[0].display_name)
-        return super(CrmQuote, self).write(vals)
+        newly_sent = self.browse()
+        if vals.get("state") == "sent":
+            newly_sent = self.filtered(lambda q: q.state != "sent")
+        if not newly_sent:
+            return super(CrmQuote, self).write(vals)
+        # a quote (re)sent gets its sending date and its follow-ups start over
+        # (crm_quote_followup.py); one already sent keeps them
+        super(CrmQuote, newly_sent).write(dict(vals, **self._crm_sent_values(vals)))
+        rest = self - newly_sent
+        return super(CrmQuote, rest).write(vals) if rest else True
 
     def unlink(self):
         if self.filtered(lambda q: q.state in ("sent", "signed", "refused")):
@@ -291,11 +298,6 @@ class CrmQuote(models.Model):
                                   "(or make a new revision once it was sent).") % (
                     quote.display_name, quote._crm_format_date(quote.validity_date)))
         return True
-
-    def _crm_format_date(self, date):
-        lang = self.env["res.lang"]._lang_get(self.env.lang or "en_US")
-        day = fields.Date.from_string(date)
-        return day.strftime(lang.date_format if lang else "%Y-%m-%d") if day else ""
 
     # ------------------------------------------------------------ actions
     def _crm_check_sendable(self):
@@ -391,13 +393,8 @@ class CrmQuote(models.Model):
 
     # Odoo 11's QWeb converters take selection labels and the format of
     # t-esc amounts from the renderer's language, not the record's: the PDF
-    # (in the customer's language) asks the quote for them instead.
-    def _crm_format_money(self, amount):
-        """``amount`` in the quote's currency, formatted in the language of
-        the context: "1 234,50 €" in French."""
-        self.ensure_one()
-        return formatLang(self.env, amount or 0.0, currency_obj=self.currency_id)
-
+    # (in the customer's language) asks the quote for them instead
+    # (amounts: _crm_format_money of crm_base's crm.format.mixin).
     @api.model
     def _crm_selection_label(self, record, field_name):
         """The label of ``record``'s selection value, in the language of

@@ -7,7 +7,7 @@ every N days after the previous follow-up, at most ``limit`` times (settings
 *Follow up sent quotes after N days*, default 7, and *Follow-ups per quote*,
 default 3; 0 follow-ups turns them off). Nothing more is sent once the quote
 is signed, refused or cancelled, or when *Stop follow-ups* was used on it.
-The rule itself is ``logic.relances.next_followup_date``.
+The rule itself is ``logic.followups.next_followup_date``.
 
 Nothing is sent twice: the job locks the quotes it follows up
 (``FOR UPDATE SKIP LOCKED``: a second run at the same time skips them) and
@@ -18,8 +18,7 @@ import logging
 
 from odoo import _, api, fields, models
 
-from ..logic import relances
-from .crm_opportunity_relance import int_param
+from ..logic import followups
 
 _logger = logging.getLogger(__name__)
 
@@ -45,14 +44,17 @@ class CrmQuote(models.Model):
     @api.model
     def _crm_followup_settings(self):
         """(days between follow-ups, follow-ups per quote)."""
-        return (int_param(self.env, FOLLOWUP_DAYS_PARAM, relances.DEFAULT_FOLLOWUP_DAYS, minimum=1),
-                int_param(self.env, FOLLOWUP_LIMIT_PARAM, relances.DEFAULT_FOLLOWUP_LIMIT, minimum=0))
+        params = self.env["ir.config_parameter"]
+        return (params._crm_get_int(FOLLOWUP_DAYS_PARAM, followups.DEFAULT_FOLLOWUP_DAYS,
+                                    minimum=1),
+                params._crm_get_int(FOLLOWUP_LIMIT_PARAM, followups.DEFAULT_FOLLOWUP_LIMIT,
+                                    minimum=0))
 
     @api.depends("state", "sent_date", "last_followup_date", "followup_count", "followup_stopped")
     def _compute_next_followup_date(self):
         interval, limit = self._crm_followup_settings()
         for quote in self:
-            next_date = relances.next_followup_date(
+            next_date = followups.next_followup_date(
                 quote.state, fields.Datetime.from_string(quote.sent_date),
                 fields.Date.from_string(quote.last_followup_date), quote.followup_count,
                 quote.followup_stopped, interval, limit)
@@ -65,24 +67,15 @@ class CrmQuote(models.Model):
         self.env.add_todo(self._fields["next_followup_date"], quotes)
         self.recompute()
 
-    def write(self, vals):
-        if vals.get("state") == "sent":
-            # a quote (re)sent starts its follow-ups over
-            newly_sent = self.filtered(lambda q: q.state != "sent")
-            if newly_sent:
-                fresh = {"followup_count": 0, "last_followup_date": False}
-                if not vals.get("sent_date"):
-                    fresh["sent_date"] = fields.Datetime.now()
-                super(CrmQuote, newly_sent).write(dict(vals, **fresh))
-                rest = self - newly_sent
-                return super(CrmQuote, rest).write(vals) if rest else True
-        return super(CrmQuote, self).write(vals)
-
     @api.model
-    def create(self, vals):
-        if vals.get("state") == "sent" and not vals.get("sent_date"):
-            vals = dict(vals, sent_date=fields.Datetime.now())
-        return super(CrmQuote, self).create(vals)
+    def _crm_sent_values(self, vals):
+        """What a quote becoming *sent* with ``vals`` also takes (crm_quote.py's
+        create and write call this): its sending date, unless given, and its
+        follow-ups started over (a quote sent again is followed up anew)."""
+        values = {"followup_count": 0, "last_followup_date": False}
+        if not vals.get("sent_date"):
+            values["sent_date"] = fields.Datetime.now()
+        return values
 
     def action_stop_followups(self):
         self.write({"followup_stopped": True})

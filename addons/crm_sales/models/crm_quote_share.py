@@ -13,7 +13,7 @@ import uuid
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import formatLang, html_escape, single_email_re
+from odoo.tools import html_escape, single_email_re
 
 from ..logic import signature
 
@@ -28,7 +28,7 @@ class CrmQuote(models.Model):
         string="Share link", compute="_compute_share_url",
         help="The customer opens, downloads and signs the quote at this address. "
              "Anyone with the link can see the quote: make a new link to revoke it.")
-    view_ids = fields.One2many("crm.quote.view", "quote_id", string="Views", readonly=True)
+    visit_ids = fields.One2many("crm.quote.visit", "quote_id", string="Visits", readonly=True)
     view_count = fields.Integer(
         string="Views", compute="_compute_view_stats", store=True,
         help="How many times the customer opened the quote's page.")
@@ -52,19 +52,19 @@ class CrmQuote(models.Model):
             else:
                 quote.share_url = "%s/crm/quote/%d/%s" % (base_url, quote.id, quote.access_token)
 
-    @api.depends("view_ids.kind", "view_ids.date", "view_ids.duration")
+    @api.depends("visit_ids.kind", "visit_ids.date", "visit_ids.duration")
     def _compute_view_stats(self):
         for quote in self:
-            views = quote.view_ids.filtered(lambda v: v.kind == "view")
+            views = quote.visit_ids.filtered(lambda v: v.kind == "view")
             quote.view_count = len(views)
-            quote.download_count = len(quote.view_ids) - len(views)
+            quote.download_count = len(quote.visit_ids) - len(views)
             quote.last_viewed_on = max(views.mapped("date")) if views else False
             quote.view_duration = sum(views.mapped("duration"))
 
     @api.depends("view_duration")
     def _compute_view_duration_display(self):
         for quote in self:
-            quote.view_duration_display = self.env["crm.quote.view"]._crm_format_duration(
+            quote.view_duration_display = self.env["crm.quote.visit"]._crm_format_duration(
                 quote.view_duration)
 
     @api.model
@@ -207,19 +207,18 @@ class CrmQuote(models.Model):
         and the amount of each rate."""
         self.ensure_one()
         return [{
-            "label": _("VAT %s on %s") % (tax["rate_label"], formatLang(
-                self.env, tax["base"], currency_obj=self.currency_id)),
+            "label": _("VAT %s on %s") % (tax["rate_label"], self._crm_format_money(tax["base"])),
             "amount": tax["amount"],
         } for tax in self._crm_tax_breakdown()]
 
     def _crm_record_view(self, kind, ip_address=None, user_agent=None):
         self.ensure_one()
-        return self.env["crm.quote.view"]._crm_record(
+        return self.env["crm.quote.visit"]._crm_record(
             self, kind, ip_address=ip_address, user_agent=user_agent)
 
-    def action_view_quote_views(self):
+    def action_view_quote_visits(self):
         self.ensure_one()
-        action = self.env.ref("crm_sales.crm_quote_view_action").read()[0]
+        action = self.env.ref("crm_sales.crm_quote_visit_action").read()[0]
         action["domain"] = [("quote_id", "=", self.id)]
         return action
 
@@ -319,32 +318,3 @@ class CrmQuote(models.Model):
                         "refuse_reason": reason})
             self._crm_post_share_event(self._crm_staff()._crm_note_declined(reason))
         return True
-
-
-class CrmOpportunity(models.Model):
-    """What the customer did with the quotes of the opportunity, for its
-    form (smart button). Lives here, with the share link it counts."""
-    _inherit = "crm.opportunity"
-
-    quote_view_count = fields.Integer(
-        string="Quote views", compute="_compute_quote_views",
-        help="How many times the customer opened or downloaded the quotes.")
-    quote_last_viewed_on = fields.Datetime(
-        string="Quote last viewed on", compute="_compute_quote_views")
-
-    def _compute_quote_views(self):
-        Views = self.env["crm.quote.view"]
-        for opp in self:
-            if not isinstance(opp.id, int):
-                opp.quote_view_count = 0
-                opp.quote_last_viewed_on = False
-                continue
-            domain = [("opportunity_id", "=", opp.id)]
-            opp.quote_view_count = Views.search_count(domain)
-            opp.quote_last_viewed_on = Views.search(domain, limit=1, order="date desc").date
-
-    def action_view_quote_views(self):
-        self.ensure_one()
-        action = self.env.ref("crm_sales.crm_quote_view_action").read()[0]
-        action["domain"] = [("opportunity_id", "=", self.id)]
-        return action

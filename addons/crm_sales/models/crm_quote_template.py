@@ -1,5 +1,5 @@
 # -*- coding: utf-8 -*-
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.exceptions import UserError
 
 
@@ -55,24 +55,3 @@ class CrmQuoteTemplate(models.Model):
             vals.update(date=date, validity_date=self.env["crm.quote"]._crm_validity_date(
                 date, opportunity.company_id, self.validity_days))
         return self.env["crm.quote"].create(vals)
-
-
-class CrmQuoteTemplateLine(models.Model):
-    """A line of a quote template: the fields of a quote line, without amounts."""
-    _name = "crm.quote.template.line"
-    _inherit = "crm.quote.line.mixin"
-    _description = "Quote template line"
-    _order = "template_id, sequence, id"
-
-    template_id = fields.Many2one("crm.quote.template", string="Template", required=True,
-                                  ondelete="cascade", index=True)
-    name = fields.Text(translate=True)
-
-    @api.model
-    def create(self, vals):
-        return super(CrmQuoteTemplateLine, self).create(self._crm_clean_vals(vals))
-
-    def write(self, vals):
-        if vals.get("display_type"):
-            vals = self._crm_clean_vals(vals)
-        return super(CrmQuoteTemplateLine, self).write(vals)

@@ -46,14 +46,10 @@ works at once, in every worker (the automations are searched at each write).
 Should the hook be missing from the running registry, the standard reload is
 used instead.
 """
-import datetime
 import logging
-
-import psycopg2
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import plaintext2html
 
 _logger = logging.getLogger(__name__)
 
@@ -71,6 +67,7 @@ ASSIGN_MODES = [
 
 class CrmStageRule(models.Model):
     _name = "crm.stage.rule"
+    _inherit = ["crm.round.robin.mixin"]
     _description = "Stage rule"
     _order = "sequence, id"
 
@@ -97,10 +94,6 @@ class CrmStageRule(models.Model):
         "crm.sales.team", string="Team", ondelete="restrict",
         help="The opportunities go to the members of this team in turn, in alphabetical "
              "order.")
-    last_assigned_user_id = fields.Many2one(
-        "res.users", string="Last assigned", readonly=True, copy=False,
-        help="Round-robin: the member who got the last opportunity; the next one goes to "
-             "the member after them.")
     automation_id = fields.Many2one(
         "base.automation", string="Automated action", readonly=True, copy=False,
         ondelete="set null")
@@ -224,128 +217,15 @@ class CrmStageRule(models.Model):
     # ------------------------------------------------------------ applying
     def _crm_next_owner(self):
         """The user an *Assign* rule gives the opportunity to; round-robin
-        moves its turn on. Called on the rule as superuser."""
+        moves its turn on (crm_base's ``crm.round.robin.mixin``: an opportunity
+        entering the stage at the same moment waits for this transaction, then
+        gets the next member). Called on the rule as superuser."""
         self.ensure_one()
         if self.assign_mode != "round_robin":
             if not self.assign_user_id.active:
                 raise UserError(_("the user %s is archived") % self.assign_user_id.name)
             return self.assign_user_id
-        # one turn at a time: an opportunity entering the stage at the same
-        # moment waits for this transaction, then gets the next member
-        self.env.cr.execute("SELECT id FROM crm_stage_rule WHERE id = %s FOR UPDATE", (self.id,))
-        self.invalidate_cache(["last_assigned_user_id"], self.ids)
-        members = self.assign_team_id.member_ids.filtered("active").sorted(
-            lambda user: ((user.name or "").lower(), user.id))
+        members = self.assign_team_id.member_ids.filtered("active")
         if not members:
             raise UserError(_("the team %s has no active member") % self.assign_team_id.name)
-        ids = members.ids
-        last = self.last_assigned_user_id.id
-        position = ids.index(last) + 1 if last in ids else 0
-        if last and last not in ids:
-            # the last one left the team: the turn goes to who comes after them by name
-            last_name = ((self.last_assigned_user_id.name or "").lower(), last)
-            position = next((i for i, user in enumerate(members)
-                             if ((user.name or "").lower(), user.id) > last_name), 0)
-        owner = members[position % len(ids)]
-        self.write({"last_assigned_user_id": owner.id})
-        return owner
-
-
-class CrmStageRuleActivity(models.Model):
-    """An activity a stage rule plans: "call today" (0), "email in 3 days" (3)."""
-    _name = "crm.stage.rule.activity"
-    _description = "Activity planned by a stage rule"
-    _order = "rule_id, sequence, id"
-
-    rule_id = fields.Many2one("crm.stage.rule", string="Rule", required=True,
-                              ondelete="cascade", index=True)
-    sequence = fields.Integer(default=10)
-    activity_type_id = fields.Many2one(
-        "mail.activity.type", string="Activity type", required=True, ondelete="restrict")
-    summary = fields.Char(string="Summary")
-    note = fields.Text(string="Note")
-    delay_days = fields.Integer(
-        string="Due after (days)", default=0,
-        help="Days after the entry in the stage: 0 = the same day.")
-
-    _sql_constraints = [
-        ("delay_days_positive", "CHECK(delay_days >= 0)",
-         "The delay of an activity cannot be negative."),
-    ]
-
-    def _crm_deadline(self, start):
-        return start + datetime.timedelta(days=self.delay_days)
-
-
-class CrmOpportunity(models.Model):
-    _inherit = "crm.opportunity"
-
-    def _crm_apply_stage_rule(self, rule_id):
-        """Called by the automated action of the stage rule ``rule_id`` on the
-        opportunities that just entered its stage. All or nothing: an error
-        undoes what the rule did and is raised, naming the rule and the
-        opportunity (the change of stage is then refused with it)."""
-        rule = self.env["crm.stage.rule"].sudo().browse(rule_id).exists()
-        if not rule or not rule.active:
-            return
-        for opportunity in self:
-            if opportunity.stage_id != rule.stage_id:
-                continue
-            try:
-                with self.env.cr.savepoint():
-                    opportunity._crm_stage_rule_do(rule)
-            except psycopg2.Error:
-                raise  # concurrency errors: the request is retried as a whole
-            except (UserError, ValidationError) as error:
-                raise UserError(_("The stage rule \"%s\" could not be applied to \"%s\": %s")
-                                % (rule.name, opportunity.display_name, error.name))
-            except Exception as error:
-                _logger.exception("stage rule %d on opportunity %d", rule_id, opportunity.id)
-                raise UserError(_("The stage rule \"%s\" could not be applied to \"%s\": %s")
-                                % (rule.name, opportunity.display_name, error))
-
-    def _crm_stage_rule_do(self, rule):
-        """What ``rule`` (read as superuser) does for this opportunity, with the
-        rights of the user who moved it."""
-        self.ensure_one()
-        if rule.action_type == "quote_template":
-            self.env["crm.quote.template"].browse(rule.quote_template_id.id)._crm_create_quote(self)
-        elif rule.action_type == "activities":
-            self._crm_plan_rule_activities(rule.activity_line_ids)
-        elif rule.action_type == "mail_template":
-            self._crm_send_rule_mail(rule.mail_template_id)
-        elif rule.action_type == "assign":
-            self.write({"user_id": rule._crm_next_owner().id})
-
-    def _crm_plan_rule_activities(self, lines):
-        owner = self.user_id or self.env.user
-        today = fields.Date.from_string(fields.Date.context_today(
-            self.with_context(tz=owner.tz or self.env.user.tz)))
-        model_id = self.env["ir.model"]._get(self._name).id
-        for line in lines:
-            self.env["mail.activity"].create({
-                "res_model_id": model_id,
-                "res_id": self.id,
-                "activity_type_id": line.activity_type_id.id,
-                "summary": line.summary or False,
-                "note": plaintext2html(line.note) if line.note else False,
-                "date_deadline": fields.Date.to_string(line._crm_deadline(today)),
-                "user_id": owner.id,
-            })
-
-    def _crm_send_rule_mail(self, template):
-        template = self.env["mail.template"].browse(template.id)
-        mail = self.env["mail.mail"].browse(template.send_mail(self.id))
-        if not (mail.email_to or mail.recipient_ids.filtered("email")):
-            raise UserError(_("the email \"%s\" has no recipient with an email address "
-                              "(check the contact of the opportunity)") % template.name)
-
-
-class CrmOpportunityStage(models.Model):
-    _inherit = "crm.opportunity.stage"
-
-    def unlink(self):
-        # through the ORM, so that the rules take their automated actions along
-        self.env["crm.stage.rule"].sudo().with_context(active_test=False).search(
-            [("stage_id", "in", self.ids)]).unlink()
-        return super(CrmOpportunityStage, self).unlink()
+        return self._crm_round_robin_next(members)

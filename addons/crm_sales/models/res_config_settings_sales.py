@@ -1,11 +1,11 @@
 # -*- coding: utf-8 -*-
-"""Settings of the scheduled relances (*Settings > General settings > CRM
+"""Settings of the scheduled follow-ups (*Settings > General settings > CRM
 Sales*), stored as system parameters (one value for the database)."""
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..logic import relances
-from .crm_opportunity_relance import IDLE_DAYS_PARAM
+from ..logic import followups
+from .crm_opportunity_followup import IDLE_DAYS_PARAM
 from .crm_quote_followup import FOLLOWUP_DAYS_PARAM, FOLLOWUP_LIMIT_PARAM
 
 
@@ -13,15 +13,15 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     crm_sales_idle_days = fields.Integer(
-        string="Reminder after days without activity", default=relances.DEFAULT_IDLE_DAYS,
+        string="Reminder after days without activity", default=followups.DEFAULT_IDLE_DAYS,
         help="An open opportunity with no planned activity and nothing done (message, "
              "stage change, meeting) for this many days gets a \"To Do\" for its owner.")
     crm_sales_followup_days = fields.Integer(
-        string="Follow up sent quotes after (days)", default=relances.DEFAULT_FOLLOWUP_DAYS,
+        string="Follow up sent quotes after (days)", default=followups.DEFAULT_FOLLOWUP_DAYS,
         help="A sent quote not signed gets a follow-up email this many days after it was "
              "sent, then again every this many days.")
     crm_sales_followup_limit = fields.Integer(
-        string="Follow-ups per quote", default=relances.DEFAULT_FOLLOWUP_LIMIT,
+        string="Follow-ups per quote", default=followups.DEFAULT_FOLLOWUP_LIMIT,
         help="At most this many follow-up emails per quote; 0 sends none.")
 
     @api.model

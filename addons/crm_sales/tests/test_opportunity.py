@@ -108,9 +108,9 @@ class TestProbabilityAndAmounts(OpportunityCase):
         opp.write({"stage_id": self.stage_proposal.id})
         self.assertEqual(opp.probability, 60.0)
 
-        opp.action_set_lost(self.env.ref("crm_sales.crm_lost_reason_price").id, "Devis 30 % trop cher")
+        opp.action_set_lost(self.env.ref("crm_sales.crm_opportunity_lost_reason_price").id, "Devis 30 % trop cher")
         self.assertEqual((opp.stage_id, opp.state, opp.probability), (self.stage_lost, "lost", 0.0))
-        self.assertEqual(opp.lost_reason_id, self.env.ref("crm_sales.crm_lost_reason_price"))
+        self.assertEqual(opp.lost_reason_id, self.env.ref("crm_sales.crm_opportunity_lost_reason_price"))
         self.assertEqual(opp.lost_note, "Devis 30 % trop cher")
         self.assertTrue(opp.date_closed)
         # a lost deal moved back to an open stage by hand: open again, no reason
@@ -139,12 +139,12 @@ class TestProbabilityAndAmounts(OpportunityCase):
         action = (first | second).action_open_lost_wizard()
         self.assertEqual((action["res_model"], action["target"]), ("crm.opportunity.lost", "new"))
         wizard = self.env["crm.opportunity.lost"].with_context(**action["context"]).create({
-            "lost_reason_id": self.env.ref("crm_sales.crm_lost_reason_competitor").id,
+            "lost_reason_id": self.env.ref("crm_sales.crm_opportunity_lost_reason_competitor").id,
             "lost_note": "Ont choisi un prestataire local"})
         wizard.action_confirm()
         for opp in first | second:
             self.assertEqual((opp.state, opp.stage_id, opp.probability), ("lost", self.stage_lost, 0.0))
-            self.assertEqual(opp.lost_reason_id, self.env.ref("crm_sales.crm_lost_reason_competitor"))
+            self.assertEqual(opp.lost_reason_id, self.env.ref("crm_sales.crm_opportunity_lost_reason_competitor"))
             self.assertEqual(opp.lost_note, "Ont choisi un prestataire local")
             self.assertEqual(opp.weighted_revenue, 0.0)
         self.assertEqual(other.state, "open")
@@ -314,7 +314,7 @@ class TestContactRecordAndRgpd(OpportunityCase):
         self.assertIn("New", item["summary"])
         self.assertIn("9,600.00", item["summary"])
         # lost deals stay on the record
-        self.with_contact.action_set_lost(self.env.ref("crm_sales.crm_lost_reason_budget").id)
+        self.with_contact.action_set_lost(self.env.ref("crm_sales.crm_opportunity_lost_reason_budget").id)
         self.contact.invalidate_cache()
         self.assertEqual(self.contact.crm_opportunity_count, 2)
 

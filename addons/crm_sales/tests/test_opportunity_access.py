@@ -86,7 +86,7 @@ class TestOpportunityAccess(CrmSalesCase):
         configuration = (
             (stage, {"probability": 99}, {"name": "Mon étape", "probability": 50}),
             (self.north, {"name": "Nord-Est"}, {"name": "Mon équipe"}),
-            (self.env.ref("crm_sales.crm_lost_reason_price"), {"name": "Cher"}, {"name": "Raison"}),
+            (self.env.ref("crm_sales.crm_opportunity_lost_reason_price"), {"name": "Cher"}, {"name": "Raison"}),
             (self.env.ref("crm_sales.crm_payment_term_30"), {"days": 90}, {"name": "90 jours", "days": 90}),
         )
         for record, change, new in configuration:

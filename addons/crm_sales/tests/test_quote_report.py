@@ -138,7 +138,7 @@ class TestQuoteReport(RealPdfMixin, SavepointCase):
         text = pdf_text(self.quote._crm_render_pdf())
         self.assertIn("SAS with a share capital of 10,000.00 €", text)
         self.assertIn("Total excl. VAT 1,738.97 €", text)
-        self.assertIn("VAT 5.5 % on 38.97 € 2.14 €", text)
+        self.assertIn("VAT 5.5% on 38.97 € 2.14 €", text)
         self.assertIn("Total incl. VAT 2,081.11 €", text)
         self.assertIn("Late payment penalties: three times the French legal interest rate.", text)
         self.assertIn("Fixed compensation for recovery costs in case of late payment: 40.00 €", text)

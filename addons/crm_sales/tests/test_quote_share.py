@@ -112,10 +112,10 @@ class TestQuoteShareLink(QuoteFixture, SavepointCase):
         self.assertEqual(quote.view_duration_display, "3 min 05 s")
 
         # the opportunity shows them
-        self.assertEqual(self.opportunity.quote_view_count, 3)
+        self.assertEqual(self.opportunity.quote_visit_count, 3)
         self.assertTrue(self.opportunity.quote_last_viewed_on)
-        action = self.opportunity.action_view_quote_views()
-        self.assertEqual(self.env["crm.quote.view"].search(action["domain"]), quote.view_ids)
+        action = self.opportunity.action_view_quote_visits()
+        self.assertEqual(self.env["crm.quote.visit"].search(action["domain"]), quote.visit_ids)
 
     def test_customer_texts_in_their_language_notes_in_the_salespersons(self):
         load_french(self.env)
@@ -142,7 +142,7 @@ class TestQuoteShareLink(QuoteFixture, SavepointCase):
     def test_who_sees_the_views(self):
         self.quote.sudo()._crm_record_view("view")
         self.other_quote.sudo()._crm_record_view("view")
-        Views = self.env["crm.quote.view"]
+        Views = self.env["crm.quote.visit"]
         all_views = Views.search([("quote_id", "in", (self.quote | self.other_quote).ids)])
         self.assertEqual(len(all_views), 2)
         self.assertEqual(Views.sudo(self.salesperson).search([("id", "in", all_views.ids)]).quote_id,

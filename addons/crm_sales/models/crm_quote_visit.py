@@ -14,15 +14,20 @@ MAX_VIEW_SECONDS = 4 * 3600
 PING_SLACK_SECONDS = 30
 
 
-class CrmQuoteView(models.Model):
-    """One opening of the public page of a quote, or one download of its
-    PDF, by the customer (the salesperson's own previews are not recorded).
+class CrmQuoteVisit(models.Model):
+    """One visit of the customer to a quote: an opening of its public page,
+    or a download of its PDF (the salesperson's own previews are not
+    recorded).
 
     Created by the public controller (controllers/quote_public.py) under
     sudo, after the share token of the quote was checked; the page pings
-    ``/crm/quote/<id>/<token>/ping`` to update ``duration``."""
-    _name = "crm.quote.view"
-    _description = "Quote view"
+    ``/crm/quote/<id>/<token>/ping`` with the id of its page view to update
+    ``duration``.
+
+    Named *visit*, not *view*: ``crm.quote.view`` read like the quote's own
+    views (``crm_quote_view_form``); renamed in 11.0.1.1.0 (migrations/)."""
+    _name = "crm.quote.visit"
+    _description = "Quote visit"
     _order = "date desc, id desc"
     _rec_name = "date"
 
@@ -42,18 +47,18 @@ class CrmQuoteView(models.Model):
     ip_address = fields.Char(string="IP address", readonly=True)
     user_agent = fields.Char(string="Browser", readonly=True)
     # what the page sends back with its pings: only the page that created this
-    # view can update its duration (groups: never shown, never exported)
+    # visit can update its duration (groups: never shown, never exported)
     ping_key = fields.Char(string="Ping key", readonly=True, copy=False,
                            groups="base.group_system",
                            default=lambda self: uuid.uuid4().hex)
 
     @api.depends("duration", "kind")
     def _compute_duration_display(self):
-        for view in self:
-            if view.kind != "view":
-                view.duration_display = ""
+        for visit in self:
+            if visit.kind != "view":
+                visit.duration_display = ""
                 continue
-            view.duration_display = self._crm_format_duration(view.duration)
+            visit.duration_display = self._crm_format_duration(visit.duration)
 
     @api.model
     def _crm_format_duration(self, seconds):
@@ -69,11 +74,11 @@ class CrmQuoteView(models.Model):
 
     @api.model
     def _crm_record(self, quote, kind, ip_address=None, user_agent=None):
-        """Record a view or a download of ``quote`` (sudo record of the
+        """Record a page view or a download of ``quote`` (sudo record of the
         controller); the first page view posts a note on the quote."""
         first_view = kind == "view" and not self.sudo().search_count(
             [("quote_id", "=", quote.id), ("kind", "=", "view")])
-        view = self.sudo().create({
+        visit = self.sudo().create({
             "quote_id": quote.id,
             "kind": kind,
             "ip_address": (ip_address or "")[:64] or False,
@@ -81,24 +86,24 @@ class CrmQuoteView(models.Model):
         })
         if first_view:
             quote._crm_post_share_event(quote._crm_staff()._crm_note_opened())
-        return view
+        return visit
 
     def _crm_ping(self, key, seconds):
         """The page was visible ``seconds`` so far: keep the longest time
         reported, never more than the time since the page was opened."""
         self.ensure_one()
-        view = self.sudo()
-        if view.kind != "view" or not key or not view.ping_key:
+        visit = self.sudo()
+        if visit.kind != "view" or not key or not visit.ping_key:
             return False
-        if not hmac.compare_digest(view.ping_key, key):
+        if not hmac.compare_digest(visit.ping_key, key):
             return False
         try:
             seconds = int(float(seconds))
         except (TypeError, ValueError):
             return False
-        opened = fields.Datetime.from_string(view.date)
+        opened = fields.Datetime.from_string(visit.date)
         elapsed = (datetime.datetime.utcnow() - opened).total_seconds() + PING_SLACK_SECONDS
         seconds = max(0, min(seconds, int(elapsed), MAX_VIEW_SECONDS))
-        if seconds > view.duration:
-            view.write({"duration": seconds})
+        if seconds > visit.duration:
+            visit.write({"duration": seconds})
         return True

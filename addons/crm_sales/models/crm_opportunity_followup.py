@@ -2,7 +2,7 @@
 """Reminders for opportunities left without activity (daily job).
 
 What "without activity for N days" means is defined once, in
-``logic/relances.py``: an open opportunity with an (active) owner, no
+``logic/followups.py``: an open opportunity with an (active) owner, no
 planned activity, and nothing in the last N days (creation, stage change,
 message in its chatter, meeting linked to it, previous reminder). N is the
 setting *Reminder after days without activity*
@@ -18,23 +18,11 @@ import logging
 
 from odoo import _, api, fields, models
 
-from ..logic import relances
+from ..logic import followups
 
 _logger = logging.getLogger(__name__)
 
 IDLE_DAYS_PARAM = "crm_sales.idle_reminder_days"
-
-
-def int_param(env, key, default, minimum=0):
-    """An integer system parameter; ``default`` when missing or not a number."""
-    value = env["ir.config_parameter"].sudo().get_param(key)
-    if value is None or value is False:
-        return default
-    try:
-        value = int(value)
-    except (TypeError, ValueError):
-        return default
-    return value if value >= minimum else default
 
 
 class CrmOpportunity(models.Model):
@@ -47,7 +35,8 @@ class CrmOpportunity(models.Model):
 
     @api.model
     def _crm_idle_days(self):
-        return int_param(self.env, IDLE_DAYS_PARAM, relances.DEFAULT_IDLE_DAYS, minimum=1)
+        return self.env["ir.config_parameter"]._crm_get_int(
+            IDLE_DAYS_PARAM, followups.DEFAULT_IDLE_DAYS, minimum=1)
 
     @api.model
     def _crm_idle_candidates(self):
@@ -86,9 +75,9 @@ class CrmOpportunity(models.Model):
         """Daily job: remind the owners of the opportunities without activity."""
         days = self._crm_idle_days()
         now = fields.Datetime.from_string(fields.Datetime.now())
-        cutoff = relances.idle_cutoff(now, days)
+        cutoff = followups.idle_cutoff(now, days)
         idle_ids = [opp_id for opp_id, moments in self._crm_idle_candidates()
-                    if relances.is_idle(moments, cutoff)]
+                    if followups.is_idle(moments, cutoff)]
         opportunities = self.browse(self._crm_lock_free(idle_ids))
         todo = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get(self._name).id

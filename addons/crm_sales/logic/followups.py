@@ -1,5 +1,5 @@
 # -*- coding: utf-8 -*-
-"""Scheduled relances (follow-ups), on plain values (no odoo import).
+"""Scheduled follow-ups, on plain values (no odoo import).
 
 **An opportunity without activity for N days** (the reminder of the daily
 job): an open opportunity, with an owner, that

@@ -1,5 +1,5 @@
 # -*- coding: utf-8 -*-
-"""Scheduled relances: the daily reminder of opportunities without activity
+"""Scheduled follow-ups: the daily reminder of opportunities without activity
 (and only them, never twice), the follow-up emails of the quotes sent and not
 signed (when due, up to the limit, stopping when signed, refused, cancelled or
 stopped by hand), their settings, and nothing sent twice when the job runs
@@ -25,7 +25,7 @@ class RelanceCase(SavepointCase):
     def setUpClass(cls):
         super(RelanceCase, cls).setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, no_reset_password=True, mail_create_nolog=True))
-        cls.alice = sales_user(cls.env, "Alice Martin", "alice.relances@example.com")
+        cls.alice = sales_user(cls.env, "Alice Martin", "alice.followups@example.com")
         cls.customer = cls.env["res.partner"].create({"name": "Transports Morel", "is_company": True})
         cls.contact = cls.env["res.partner"].create({
             "name": "Sophie Morel", "parent_id": cls.customer.id, "email": "sophie@morel.example"})
@@ -169,7 +169,7 @@ class TestQuoteFollowups(RelanceCase):
         self.assertEqual(mail.subject, "Your quote %s: any questions?" % quote.name)
         self.assertIn("Hello Sophie Morel", mail.body_html)
         self.assertIn(quote.get_share_url(), mail.body_html)
-        self.assertIn("alice.relances@example.com", mail.email_from)
+        self.assertIn("alice.followups@example.com", mail.email_from)
         self.assertIn(mail.mail_message_id, quote.message_ids)
         self.assertEqual(quote.followup_count, 1)
         self.assertEqual(quote.last_followup_date, fields.Date.to_string(self.today))
