@@ -10,7 +10,8 @@ A patch is a plain function registered with ``@patch()``:
   at once.
 
 Every patch is listed in ``PATCHES`` (name -> Patch) so tests and
-``crm-odoo --patches`` can show what is applied.
+``crm-odoo --patches`` can show what is applied. A patch's ``doc`` is the first
+paragraph of its docstring on one line, so that a long summary can be wrapped.
 """
 import importlib.abc
 import sys
@@ -22,13 +23,20 @@ PATCHES = {}
 _applied = set()
 
 
+def summary(docstring):
+    """The first paragraph of a docstring, on one line ("" if there is none)."""
+    lines = (docstring or "").strip().splitlines()
+    end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+    return " ".join(" ".join(lines[:end]).split())
+
+
 def patch(target=None):
     """Register the decorated function as a named patch (see module doc)."""
 
     def register(func):
         if func.__name__ in PATCHES:
             raise ValueError("patch %s registered twice" % func.__name__)
-        doc = (func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else ""
+        doc = summary(func.__doc__)
         PATCHES[func.__name__] = Patch(func.__name__, target, func, doc)
         return func
 
