@@ -1,9 +1,13 @@
 """The patch registry and the post-import hook that applies patches to Odoo.
 
+This module imports nothing of its own package: the patch modules import
+``patch`` from here, and ``loader.py`` imports them and calls
+``apply_registered()`` (runtime/tests/test_import_graph.py keeps it so).
+
 A patch is a plain function registered with ``@patch()``:
 
 - ``@patch()`` patches the standard library or a third-party library; it runs
-  when ``apply_all()`` is called, which must happen before ``odoo`` is imported.
+  when ``apply_registered()`` is called, which must happen before ``odoo`` is imported.
 - ``@patch("odoo.some.module")`` patches an Odoo module; it receives the module
   object and runs right after that module's code has executed, before any other
   module can import names from it. If the module is already imported, it runs
@@ -87,11 +91,12 @@ class PostImportHook(importlib.abc.MetaPathFinder):
 hook = PostImportHook()
 
 
-def apply_all():
-    """Apply every registered patch once; safe to call several times."""
-    from . import patches  # noqa: F401  (registers the patches)
-    from . import security  # noqa: F401  (registers the security patches)
+def apply_registered():
+    """Apply every patch registered so far, once each; safe to call several times.
 
+    It applies what has been registered: ``loader.apply_all()`` imports the
+    patch modules first.
+    """
     if hook not in sys.meta_path:
         sys.meta_path.insert(0, hook)
     for p in PATCHES.values():
