@@ -3,8 +3,9 @@
 Any internal user can edit mail templates in 11.0, so the sandbox is what
 stands between a template and the server. Patches:
 ``jinja2_sandbox_indirect_format`` (CVE-2024-56326, CVE-2025-27516) and
-``jinja2_xmlattr_keys`` (CVE-2024-22195, CVE-2024-34064). The module is not
-named jinja2.py, so that it never shadows the library.
+``jinja2_xmlattr_keys`` (CVE-2024-22195, CVE-2024-34064). Not named
+jinja2.py: imports are absolute, but a tool run from this folder (which puts it
+on sys.path) would then import this file as the library.
 """
 import functools
 import re
