@@ -32,7 +32,8 @@ def main(argv=None):
     # its remedy: ODOO_PRELOAD_ADDONS=no, so that only the registry imports
     # addons (under its lock). The prefork server is not affected either way.
     os.environ.setdefault("ODOO_PRELOAD_ADDONS", "no")
-    from .registry import PATCHES, apply_all
+    from .loader import apply_all
+    from .registry import PATCHES
 
     apply_all()
     if sys.argv[1:2] == ["--patches"]:

@@ -6,7 +6,7 @@ first with `-p odoo_py311.pytest_plugin` (pytest.ini's addopts).
 import os
 
 from .cli import PROJECT_ROOT
-from .registry import apply_all
+from .loader import apply_all
 
 # config/odoo-*.conf locate the addons through ${CRM_ROOT}, as under crm-odoo
 os.environ.setdefault("CRM_ROOT", PROJECT_ROOT)

@@ -1,16 +1,21 @@
 """The patch registry and the post-import hook that applies patches to Odoo.
 
+This module imports nothing of its own package: the patch modules import
+``patch`` from here, and ``loader.py`` imports them and calls
+``apply_registered()`` (runtime/tests/test_import_graph.py keeps it so).
+
 A patch is a plain function registered with ``@patch()``:
 
 - ``@patch()`` patches the standard library or a third-party library; it runs
-  when ``apply_all()`` is called, which must happen before ``odoo`` is imported.
+  when ``apply_registered()`` is called, which must happen before ``odoo`` is imported.
 - ``@patch("odoo.some.module")`` patches an Odoo module; it receives the module
   object and runs right after that module's code has executed, before any other
   module can import names from it. If the module is already imported, it runs
   at once.
 
 Every patch is listed in ``PATCHES`` (name -> Patch) so tests and
-``crm-odoo --patches`` can show what is applied.
+``crm-odoo --patches`` can show what is applied. A patch's ``doc`` is the first
+paragraph of its docstring on one line, so that a long summary can be wrapped.
 """
 import importlib.abc
 import sys
@@ -22,13 +27,20 @@ PATCHES = {}
 _applied = set()
 
 
+def summary(docstring):
+    """The first paragraph of a docstring, on one line ("" if there is none)."""
+    lines = (docstring or "").strip().splitlines()
+    end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+    return " ".join(" ".join(lines[:end]).split())
+
+
 def patch(target=None):
     """Register the decorated function as a named patch (see module doc)."""
 
     def register(func):
         if func.__name__ in PATCHES:
             raise ValueError("patch %s registered twice" % func.__name__)
-        doc = (func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else ""
+        doc = summary(func.__doc__)
         PATCHES[func.__name__] = Patch(func.__name__, target, func, doc)
         return func
 
@@ -79,11 +91,12 @@ class PostImportHook(importlib.abc.MetaPathFinder):
 hook = PostImportHook()
 
 
-def apply_all():
-    """Apply every registered patch once; safe to call several times."""
-    from . import patches  # noqa: F401  (registers the patches)
-    from . import security  # noqa: F401  (registers the security patches)
+def apply_registered():
+    """Apply every patch registered so far, once each; safe to call several times.
 
+    It applies what has been registered: ``loader.apply_all()`` imports the
+    patch modules first.
+    """
     if hook not in sys.meta_path:
         sys.meta_path.insert(0, hook)
     for p in PATCHES.values():

@@ -49,7 +49,7 @@ def _odoo_tables(name):
 
 def test_registry_refuses_to_initialize_an_empty_database(empty_db):
     from odoo.modules.registry import Registry
-    from odoo_py311.security import DatabaseNotInitialized
+    from odoo_py311.security.databases import DatabaseNotInitialized
 
     odoo.tools.config.parse_config(["-c", os.path.join(ROOT, "config", "odoo-test.conf")])
     with pytest.raises(Exception) as info:

@@ -1,4 +1,4 @@
-"""Regression tests of the security patches on Odoo models (runtime/odoo_py311/security.py).
+"""Regression tests of the security patches on Odoo models (runtime/odoo_py311/security/).
 
 Needs PostgreSQL (role crm). A throw-away database with mail
 (auth_crypt, base, bus, ... come with it) is installed once for the module

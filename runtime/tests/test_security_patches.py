@@ -1,4 +1,4 @@
-"""One regression test per security patch (runtime/odoo_py311/security.py).
+"""One regression test per security patch (runtime/odoo_py311/security/).
 
 Each test reproduces the hole the patch closes and fails without the patch
 (see docs/SECURITY.md for the advisory behind each one). No database needed;
@@ -20,7 +20,7 @@ apply_all()
 import odoo  # noqa: E402,F401  (after the patches, as crm-odoo does)
 
 SECURITY_PATCHES = [name for name, p in PATCHES.items()
-                    if p.func.__module__ == "odoo_py311.security"]
+                    if p.func.__module__.startswith("odoo_py311.security.")]
 
 
 def test_every_security_patch_names_what_it_closes():
@@ -28,6 +28,20 @@ def test_every_security_patch_names_what_it_closes():
     for name in SECURITY_PATCHES:
         doc = PATCHES[name].doc
         assert doc.startswith(("CVE-", "Hardening")), (name, doc)
+
+
+def test_security_md_says_which_module_holds_each_security_patch():
+    import os
+    import re
+
+    path = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "SECURITY.md")
+    with open(path, encoding="utf-8") as f:
+        section = f.read().split("## Where each patch lives", 1)[1].split("\n## ", 1)[0]
+    documented = {}
+    for row in re.findall(r"^\| `(\w+)\.py` \|.*\| (`.*`) \|$", section, re.M):
+        for name in re.findall(r"`(\w+)`", row[1]):
+            documented[name] = "odoo_py311.security." + row[0]
+    assert documented == {name: PATCHES[name].func.__module__ for name in SECURITY_PATCHES}
 
 
 # --- CVE-2020-29396: safe_eval frames/code on Python 3.11 --------------------
@@ -173,7 +187,7 @@ def test_multipart_with_normal_parts_and_files_still_parses():
 def test_non_file_form_fields_are_capped_in_memory():
     from werkzeug.exceptions import RequestEntityTooLarge
     from werkzeug.wrappers import Request
-    from odoo_py311.security import MAX_FORM_MEMORY_SIZE
+    from odoo_py311.security.werkzeug_requests import MAX_FORM_MEMORY_SIZE
 
     boundary = "b0undary"
     big = b"x" * (MAX_FORM_MEMORY_SIZE + 1024)
@@ -247,7 +261,7 @@ def test_web_editor_attach_refuses_a_script_callback():
 
 
 def test_script_safe_json_keeps_the_value():
-    from odoo_py311.security import script_safe_dumps
+    from odoo_py311.security.upload_pages import script_safe_dumps
 
     value = {"n": "</script><b>&\u2028"}
     out = script_safe_dumps(value)

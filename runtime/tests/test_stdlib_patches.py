@@ -20,6 +20,19 @@ def test_every_patch_is_applied_and_documented():
         assert p.doc, "patch %s has no docstring saying what it answers" % p.name
 
 
+def test_a_patch_summary_wrapped_over_several_lines_is_listed_whole():
+    from odoo_py311.registry import summary
+
+    doc = """Python 3.11 removed inspect.getargspec and
+    inspect.formatargspec (odoo.api).
+
+    Details that crm-odoo --patches does not show.
+    """
+    assert summary(doc) == ("Python 3.11 removed inspect.getargspec and "
+                            "inspect.formatargspec (odoo.api).")
+    assert PATCHES["inspect_getargspec"].doc.endswith("(odoo.api, tools/cache.py, http.py).")
+
+
 def test_collections_abc_aliases():
     assert collections.Mapping is collections.abc.Mapping
     assert collections.Iterable is collections.abc.Iterable
