@@ -25,10 +25,12 @@ Then, without any change to crm_base:
   (``_crm_rgpd_anonymize_retained``).
 
 Addons can also extend res.partner directly, with super():
-``_crm_rgpd_export_parts()`` (the parts of the archive),
-``_crm_rgpd_export_files()`` (the files joined), ``_crm_rgpd_retained_models()``
-(the models whose documents are kept) and ``_crm_rgpd_erase_extra(erasure)``
-(see res_partner_rgpd.py).
+``_crm_rgpd_export_parts()`` (the parts of the archive) and
+``_crm_rgpd_export_files()`` (the files joined), see res_partner_rgpd_export.py;
+``_crm_rgpd_retained_models()`` (the models whose documents are kept), each
+step of the erasure (``_crm_rgpd_erase_retained(erasure)`` ...
+``_crm_rgpd_erase_contact(erasure)``) and ``_crm_rgpd_erase_extra(erasure)``,
+see res_partner_rgpd_erase.py.
 """
 from odoo import api, fields, models
 from odoo.tools import html2plaintext
@@ -140,7 +142,7 @@ class CrmRgpdMixin(models.AbstractModel):
     @api.model
     def _crm_rgpd_erase(self, partner, erasure):
         """Erase ``partner``'s data held by this model; ``erasure`` is the
-        dict of the running erasure (see res.partner._crm_rgpd_erase_one):
+        dict of the running erasure (see res.partner._crm_rgpd_erasure):
         add to its counters. Default: delete the records, or for a retained
         model nothing (res.partner anonymizes the retained records)."""
         if self._abstract or self._crm_rgpd_retained:

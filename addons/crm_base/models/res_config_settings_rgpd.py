@@ -2,7 +2,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .res_partner_rgpd import DEFAULT_RETENTION_MONTHS, RETENTION_PARAM
+from .res_partner_rgpd_retention import DEFAULT_RETENTION_MONTHS, RETENTION_PARAM
 
 
 class ResConfigSettings(models.TransientModel):

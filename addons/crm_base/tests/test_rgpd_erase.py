@@ -7,10 +7,16 @@ import time
 
 from lxml import etree
 
+from odoo import SUPERUSER_ID
 from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import TransactionCase
 
 from .rgpd_common import NAME, RgpdTestInvoice, make_invoice, make_person, registered, traces_in_database
+
+# the steps of an erasure, in their order (README.rst, res_partner_rgpd_erase.py)
+ERASE_STEPS = ["_crm_rgpd_erase_retained", "_crm_rgpd_erase_chatter", "_crm_rgpd_erase_documents",
+               "_crm_rgpd_erase_meetings", "_crm_rgpd_erase_links", "_crm_rgpd_erase_providers",
+               "_crm_rgpd_erase_extra", "_crm_rgpd_erase_contact"]
 
 
 class TestRgpdErase(TransactionCase):
@@ -207,3 +213,72 @@ class TestRgpdErase(TransactionCase):
         self.assertEqual(person.crm_relationship_type_ids, company.crm_relationship_type_ids)
         self.assertEqual(company.street, "3 quai du Rhône")
         self.assertTrue(company.active)
+
+    def test_an_addon_extending_an_erase_step_sees_what_the_steps_before_found(self):
+        """The contract of the erase steps for an addon that extends one with
+        super(): they run in their order, on the contact as superuser with its
+        data still there, and hand each other one erasure dict that holds
+        what the steps before found; the register counts what they did."""
+        Partner = type(self.env["res.partner"])
+        seen = []
+
+        def extended(step):
+            original = getattr(Partner, step)
+
+            def step_of_an_addon(partner, erasure):
+                # what an addon writes: super(ResPartner, self).<step>(erasure)
+                seen.append({
+                    "step": step, "partner": partner, "uid": partner.env.uid,
+                    "name": partner.name, "erasure": erasure,
+                    "retained": dict(erasure["retained"]),
+                    "retained_attachments": erasure["retained_attachments"],
+                    "messages": erasure["messages"],
+                })
+                return original(partner, erasure)
+            return step_of_an_addon
+
+        for step in ERASE_STEPS:
+            self.patch(Partner, step, extended(step))
+        with registered(self.env, RgpdTestInvoice):
+            invoice, pdf, sent = make_invoice(self.env, self.person)
+            self.erase(self.person)
+            anonymous = "Anonymized contact #%d" % self.person.id
+            self.assertEqual([call["step"] for call in seen], ERASE_STEPS)
+            erasure = seen[0]["erasure"]
+            for call in seen:
+                self.assertIs(call["erasure"], erasure, call["step"])
+                self.assertEqual(call["partner"], self.person, call["step"])
+                self.assertEqual(call["uid"], SUPERUSER_ID, call["step"])
+                self.assertEqual(call["name"], NAME, call["step"])
+            self.assertEqual(erasure["partner"], self.person)
+            self.assertEqual(erasure["anonymous_name"], anonymous)
+            self.assertIn(NAME, erasure["names"])
+            # the first step starts from nothing found; the invoice is kept from
+            # the second on, the messages known from the third on
+            messages = sent | self.records["note"] | self.records["email_in"] | \
+                self.records["email_out"] | self.records["email_unknown"]
+            first, second = seen[0], seen[1]
+            self.assertEqual(first["retained"], {})
+            self.assertFalse(first["retained_attachments"] or first["messages"])
+            self.assertEqual(second["retained"], {"crm.rgpd.test.invoice": invoice})
+            self.assertEqual(second["retained_attachments"], pdf)
+            self.assertFalse(second["messages"])
+            for call in seen[2:]:
+                self.assertEqual(call["retained"], {"crm.rgpd.test.invoice": invoice}, call["step"])
+                self.assertEqual(call["retained_attachments"], pdf, call["step"])
+                self.assertEqual(call["messages"], messages, call["step"])
+            self.assertEqual(self.person.with_context(active_test=False).name, anonymous)
+        log = self.env["crm.rgpd.log"].search(
+            [("partner_ref", "=", self.person.id), ("operation", "=", "erase")])
+        self.assertEqual(log.summary, "\n".join([
+            "Contact anonymized and archived.",
+            "Messages erased: 5.",
+            "Documents deleted: 3.",
+            "Export archives deleted: 0.",
+            "Meetings left and scrubbed: 1.",
+            "Planned activities deleted: 1.",
+            "Followed documents left: 2.",
+            "Bank accounts deleted: 1.",
+            "Consents kept without their proofs: 1.",
+            "Legally retained records kept, name replaced: 1.",
+        ]))
