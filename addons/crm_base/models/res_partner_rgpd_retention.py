@@ -32,12 +32,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _crm_rgpd_retention_months(self):
-        value = self.env["ir.config_parameter"].sudo().get_param(RETENTION_PARAM)
-        try:
-            months = int(value)
-        except (TypeError, ValueError):
-            return DEFAULT_RETENTION_MONTHS
-        return months if months > 0 else DEFAULT_RETENTION_MONTHS
+        return self.env["ir.config_parameter"]._crm_get_int(
+            RETENTION_PARAM, DEFAULT_RETENTION_MONTHS, minimum=1)
 
     @api.model
     def _crm_rgpd_retention_candidates(self):
