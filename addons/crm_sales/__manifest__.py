@@ -47,5 +47,4 @@
         "demo/crm_quote_demo.xml",
     ],
     "application": True,
-    "installable": True,
 }

@@ -30,7 +30,7 @@ Addons can also extend res.partner directly, with super():
 (the models whose documents are kept) and ``_crm_rgpd_erase_extra(erasure)``
 (see res_partner_rgpd.py).
 """
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.tools import html2plaintext
 
 from ..logic import anonymize
@@ -43,9 +43,9 @@ TEXT_TYPES = ("char", "text", "html")
 
 def export_values(records, field_names=None):
     """Rows (dicts of plain values) of ``records``: their stored fields but
-    one2many, or those of ``field_names`` that exist, as a person reads them: names of linked records, labels
-    of choices, text of HTML. Binary fields are left out (files are joined
-    apart)."""
+    one2many, or those of ``field_names`` that exist, as a person reads them:
+    names of linked records, labels of choices, text of HTML. Binary fields are
+    left out (files are joined apart)."""
     rows = []
     if not records:
         return rows
