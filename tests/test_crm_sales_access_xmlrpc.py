@@ -39,10 +39,12 @@ def sales_world(odoo_server):
             context={"no_reset_password": True})
         users[name] = {"id": uid, "login": login, "password": password}
     north = ex("crm.sales.team", "create", {
-        "name": "Nord %s" % tag, "member_ids": [(6, 0, [users["alice"]["id"], users["bruno"]["id"]])]})
+        "name": "Nord %s" % tag,
+        "member_ids": [(6, 0, [users["alice"]["id"], users["bruno"]["id"]])]})
     south = ex("crm.sales.team", "create", {
         "name": "Sud %s" % tag, "member_ids": [(6, 0, [users["chloe"]["id"]])]})
-    customer = ex("res.partner", "create", {"name": "Quincaillerie Morvan %s" % tag, "is_company": True})
+    customer = ex("res.partner", "create",
+                  {"name": "Quincaillerie Morvan %s" % tag, "is_company": True})
 
     def opp(name, owner, team, revenue):
         return ex("crm.opportunity", "create", {
@@ -84,14 +86,16 @@ def test_opportunity_visibility_over_xmlrpc(odoo_server, sales_world):
         return sorted(as_user(name, "crm.opportunity", "search", domain))
 
     # own, team and unassigned deals; never another team's
-    assert visible("alice") == sorted([deals["alice_own"], deals["bruno_north"], deals["unassigned"]])
+    assert visible("alice") == sorted(
+        [deals["alice_own"], deals["bruno_north"], deals["unassigned"]])
     assert visible("bruno") == sorted([deals["bruno_north"], deals["unassigned"]])
     assert visible("chloe") == sorted([deals["chloe_south"], deals["unassigned"]])
     assert visible("marc") == all_ids
     assert as_user("chloe", "crm.opportunity", "search_count", domain) == 2
     [group] = as_user("alice", "crm.opportunity", "read_group", domain, ["expected_revenue"], [])
     assert group["expected_revenue"] == 6000 + 9000 + 1500
-    [row] = as_user("alice", "crm.opportunity", "read", [deals["bruno_north"]], ["name", "stage_id"])
+    [row] = as_user(
+        "alice", "crm.opportunity", "read", [deals["bruno_north"]], ["name", "stage_id"])
     assert row["name"].startswith("Maintenance annuelle")
 
     # another team's deal: read, write and unlink refused with a Fault
@@ -101,14 +105,18 @@ def test_opportunity_visibility_over_xmlrpc(odoo_server, sales_world):
         with pytest.raises(xmlrpc.client.Fault) as fault:
             as_user("alice", "crm.opportunity", method, *args)
         assert _is_access_error(fault.value), (method, fault.value.faultString)
-    [row] = odoo_server.execute("crm.opportunity", "read", [deals["chloe_south"]], ["expected_revenue"])
+    [row] = odoo_server.execute("crm.opportunity", "read", [deals["chloe_south"]],
+                                ["expected_revenue"])
     assert row["expected_revenue"] == 2850
 
     # a deal of the team moves on: to the next stage, then won
-    proposal = odoo_server.execute("ir.model.data", "xmlid_to_res_id", "crm_sales.crm_opportunity_stage_proposal")
-    assert as_user("alice", "crm.opportunity", "write", [deals["bruno_north"]], {"stage_id": proposal}) is True
+    proposal = odoo_server.execute("ir.model.data", "xmlid_to_res_id",
+                                   "crm_sales.crm_opportunity_stage_proposal")
+    assert as_user("alice", "crm.opportunity", "write", [deals["bruno_north"]],
+                   {"stage_id": proposal}) is True
     as_user("alice", "crm.opportunity", "action_set_won", [deals["bruno_north"]])
-    [row] = as_user("bruno", "crm.opportunity", "read", [deals["bruno_north"]], ["state", "probability"])
+    [row] = as_user("bruno", "crm.opportunity", "read", [deals["bruno_north"]],
+                    ["state", "probability"])
     assert (row["state"], row["probability"]) == ("won", 100.0)
 
 
@@ -120,11 +128,13 @@ def test_only_managers_configure_the_pipeline_over_xmlrpc(odoo_server, sales_wor
         return odoo_server.execute(model, method, *args, login=user["login"],
                                    password=user["password"], **kwargs)
 
-    qualified = odoo_server.execute("ir.model.data", "xmlid_to_res_id", "crm_sales.crm_opportunity_stage_qualified")
+    qualified = odoo_server.execute("ir.model.data", "xmlid_to_res_id",
+                                    "crm_sales.crm_opportunity_stage_qualified")
     [stage] = as_user("alice", "crm.opportunity.stage", "read", [qualified], ["probability"])
     for model, method, args in (
             ("crm.opportunity.stage", "write", ([qualified], {"probability": 99})),
-            ("crm.opportunity.stage", "create", ({"name": "Étape %s" % tag, "team_id": teams["north"]},)),
+            ("crm.opportunity.stage", "create",
+             ({"name": "Étape %s" % tag, "team_id": teams["north"]},)),
             ("crm.sales.team", "write", ([teams["north"]], {"name": "Renommée"})),
             ("crm.sales.team", "create", ({"name": "Équipe %s" % tag},))):
         with pytest.raises(xmlrpc.client.Fault) as fault:
@@ -133,6 +143,7 @@ def test_only_managers_configure_the_pipeline_over_xmlrpc(odoo_server, sales_wor
     [after] = odoo_server.execute("crm.opportunity.stage", "read", [qualified], ["probability"])
     assert after["probability"] == stage["probability"]
     # the manager can
-    assert as_user("marc", "crm.sales.team", "write", [teams["south"]], {"name": "Sud-Ouest %s" % tag}) is True
+    assert as_user("marc", "crm.sales.team", "write", [teams["south"]],
+                   {"name": "Sud-Ouest %s" % tag}) is True
     [team] = odoo_server.execute("crm.sales.team", "read", [teams["south"]], ["name"])
     assert team["name"] == "Sud-Ouest %s" % tag

@@ -102,11 +102,14 @@ def test_api_example_creates_and_moves(odoo_server, cleanup):
     assert quote["state"] == "draft"
     assert quote["name"] == done["quote"]["name"] and quote["name"].startswith("DEV-")
     lines = ex("crm.quote.line", "read", quote["line_ids"],
-               ["display_type", "name", "quantity", "unit", "price_unit", "discount", "price_subtotal"])
-    assert [line["display_type"] for line in lines] == ["line_section", False, False, False, "line_note"]
+               ["display_type", "name", "quantity", "unit", "price_unit", "discount",
+                "price_subtotal"])
+    assert ([line["display_type"] for line in lines]
+            == ["line_section", False, False, False, "line_note"])
     assert [line["unit"] for line in lines if not line["display_type"]] == ["day", "day", "month"]
     # 3 x 600 + 8 x 600 + 12 x 45 less 10 %
-    assert (quote["amount_untaxed"], quote["amount_tax"], quote["amount_total"]) == (7086.0, 1417.2, 8503.2)
+    assert ((quote["amount_untaxed"], quote["amount_tax"], quote["amount_total"])
+            == (7086.0, 1417.2, 8503.2))
 
     # run again: the company and the contact are found, a new deal is opened
     again = run_example(odoo_server, "--siret", siret, "--company", company_name)
@@ -148,7 +151,8 @@ def test_errors_are_faults_as_documented(odoo_server, cleanup):
     with pytest.raises(xmlrpc.client.Fault) as fault:
         ex("crm.quote", "write", [quote], {"validity_date": "2030-01-01"})
     assert fault.value.faultCode == 2
-    assert fault.value.faultString.startswith("The quote ") and "signed or refused" in fault.value.faultString
+    message = fault.value.faultString
+    assert message.startswith("The quote ") and "signed or refused" in message
     ex("crm.quote", "write", [quote], {"state": "cancel"})   # a cancelled quote can be deleted
     # a record deleted meanwhile: code 2 as well
     with pytest.raises(xmlrpc.client.Fault) as fault:

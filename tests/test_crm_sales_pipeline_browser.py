@@ -123,8 +123,9 @@ return {
     count: text('.o_crm_pipeline_count'),
     total: text('.o_crm_pipeline_total'),
     weighted: text('.o_crm_pipeline_weighted'),
-    cards: Array.prototype.map.call(column.querySelectorAll('.o_kanban_record .o_kanban_record_title'),
-                                    function (el) { return el.textContent.trim(); }),
+    cards: Array.prototype.map.call(
+        column.querySelectorAll('.o_kanban_record .o_kanban_record_title'),
+        function (el) { return el.textContent.trim(); }),
 };
 """
 
@@ -217,14 +218,17 @@ def test_drag_and_drop_moves_the_column_totals(browser, odoo_server):
     login(browser, server)
     open_pipeline(browser, server, prefix, new["id"])
     checks.check("pipeline filtered")
-    before_new, before_qualified = column_state(browser, new["id"]), column_state(browser, qualified["id"])
-    assert sorted(before_new["cards"]) == ["%s %s" % (prefix, s) for s in ("Alpha", "Bravo", "Charlie")]
+    before_new = column_state(browser, new["id"])
+    before_qualified = column_state(browser, qualified["id"])
+    assert (sorted(before_new["cards"])
+            == ["%s %s" % (prefix, s) for s in ("Alpha", "Bravo", "Charlie")])
     # 12,000 x 10 % + 5,000 x 25 % + 2,500 x 10 % = 2,700
     assert _only(before_new) == header(fmt, 3, 19500, 2700)
     assert _only(before_qualified) == header(fmt, 0, 0, 0)
 
     alpha = "%s Alpha" % prefix
-    card = [c for c in browser.find_elements(By.CSS_SELECTOR, (COLUMN % new["id"]) + " .o_kanban_record")
+    card = [c for c in browser.find_elements(By.CSS_SELECTOR,
+                                             (COLUMN % new["id"]) + " .o_kanban_record")
             if alpha in c.text]
     assert card, "no card %r in New" % alpha
     drag_card(browser, card[0], browser.find_element(By.CSS_SELECTOR, COLUMN % qualified["id"]))
@@ -236,7 +240,8 @@ def test_drag_and_drop_moves_the_column_totals(browser, odoo_server):
     wait_idle(browser)
     checks.check("after drag and drop")
 
-    after_new, after_qualified = column_state(browser, new["id"]), column_state(browser, qualified["id"])
+    after_new = column_state(browser, new["id"])
+    after_qualified = column_state(browser, qualified["id"])
     assert alpha not in after_new["cards"] and alpha in after_qualified["cards"]
     # the card left New with its budget and its weighted amount at 10 %...
     assert before_new["count"] - after_new["count"] == 1
@@ -254,7 +259,8 @@ def test_drag_and_drop_moves_the_column_totals(browser, odoo_server):
                             fields=["stage_id", "probability", "weighted_revenue"])[0]
     assert record["stage_id"][0] == qualified["id"]
     assert record["probability"] == 30.0 and record["weighted_revenue"] == 3600.0
-    others = server.execute("crm.opportunity", "read", [ids["Bravo"], ids["Charlie"]], fields=["stage_id"])
+    others = server.execute("crm.opportunity", "read", [ids["Bravo"], ids["Charlie"]],
+                            fields=["stage_id"])
     assert {r["stage_id"][0] for r in others} == {new["id"]}
     checks.assert_clean()
 
@@ -268,7 +274,8 @@ def test_quick_create_and_filter_change_update_the_totals(browser, odoo_server):
     fmt = AmountFormat(server)
     new, qualified = _new_and_qualified(server)
     prefix = "Pipeline H4 %s" % uuid.uuid4().hex[:8]
-    _create_opportunities(server, prefix, new["id"], [("Delta", 8000.0, 10.0), ("Echo", 4000.0, 10.0)])
+    _create_opportunities(server, prefix, new["id"],
+                          [("Delta", 8000.0, 10.0), ("Echo", 4000.0, 10.0)])
 
     login(browser, server)
     open_pipeline(browser, server, prefix, new["id"])
@@ -277,7 +284,8 @@ def test_quick_create_and_filter_change_update_the_totals(browser, odoo_server):
 
     # quick create in Qualified: the "+" of the column header
     column = browser.find_element(By.CSS_SELECTOR, COLUMN % qualified["id"])
-    ActionChains(browser).move_to_element(column.find_element(By.CSS_SELECTOR, ".o_kanban_header")).perform()
+    header_cell = column.find_element(By.CSS_SELECTOR, ".o_kanban_header")
+    ActionChains(browser).move_to_element(header_cell).perform()
     column.find_element(By.CSS_SELECTOR, ".o_kanban_quick_add").click()
     name_input = wait_idle(browser, (COLUMN % qualified["id"]) + " .o_kanban_quick_create input")
     foxtrot = "%s Foxtrot" % prefix
@@ -296,16 +304,19 @@ def test_quick_create_and_filter_change_update_the_totals(browser, odoo_server):
 
     # filter change: remove the prefix's facet, "My opportunities" stays
     browser.find_element(By.CSS_SELECTOR, ".o_searchview_input").send_keys(Keys.ESCAPE)
-    facets = [f for f in browser.find_elements(By.CSS_SELECTOR, ".o_searchview_facet") if prefix in f.text]
-    assert len(facets) == 1, [f.text for f in browser.find_elements(By.CSS_SELECTOR, ".o_searchview_facet")]
+    all_facets = browser.find_elements(By.CSS_SELECTOR, ".o_searchview_facet")
+    facets = [f for f in all_facets if prefix in f.text]
+    assert len(facets) == 1, [f.text for f in all_facets]
     facets[0].find_element(By.CSS_SELECTOR, ".o_facet_remove").click()
-    wait_for(browser, lambda: not [f for f in browser.find_elements(By.CSS_SELECTOR, ".o_searchview_facet")
-                                   if prefix in f.text], "the search facet removed")
+    wait_for(browser,
+             lambda: not [f for f in browser.find_elements(By.CSS_SELECTOR, ".o_searchview_facet")
+                          if prefix in f.text],
+             "the search facet removed")
     wait_idle(browser)
     groups = server.execute("crm.opportunity", "read_group", [("user_id", "=", server.uid())],
                             ["stage_id", "expected_revenue", "weighted_revenue"], ["stage_id"])
     expected = {g["stage_id"][0]: header(fmt, g["stage_id_count"], g["expected_revenue"] or 0,
-                                          g["weighted_revenue"] or 0)
+                                         g["weighted_revenue"] or 0)
                 for g in groups if g["stage_id"]}
     assert expected[new["id"]]["count"] >= 2 and expected[qualified["id"]]["count"] >= 1
     wait_for(browser, lambda: _only(column_state(browser, new["id"])) == expected[new["id"]],
@@ -355,7 +366,8 @@ def test_forecast_pivot_and_graph_show_the_servers_sums(browser, odoo_server):
              and fmt.number(22000) in pivot_text(), "the pivot filtered on %r" % prefix)
     wait_idle(browser)
     checks.check("forecast pivot")
-    headers = [_spaces(th.text) for th in browser.find_elements(By.CSS_SELECTOR, ".o_pivot thead th")]
+    headers = [
+        _spaces(th.text) for th in browser.find_elements(By.CSS_SELECTOR, ".o_pivot thead th")]
     month_headers = [h for h in headers if h in labels]
     assert month_headers == labels, headers     # in order, March then May
     # the grand total row: weighted amount, budget and count of each month,

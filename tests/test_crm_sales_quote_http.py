@@ -178,19 +178,19 @@ def test_page_view_ping_and_pdf_download(odoo_server, smtp_sink, deal):
     view_id = int(re.search(rb'data-view-id="(\d+)"', page).group(1))
     assert view_id == views[0]["id"]
     key = re.search(rb'data-view-key="([0-9a-f]+)"', page).group(1).decode()
-    assert client.post(quote["path"] + "/ping", {"view_id": view_id, "key": "bad",
-                                                  "seconds": 12})[0] == 200
+    assert client.post(quote["path"] + "/ping",
+                       {"view_id": view_id, "key": "bad", "seconds": 12})[0] == 200
     assert read_quote(server, quote["id"], ["view_duration"])["view_duration"] == 0
-    assert client.post(quote["path"] + "/ping", {"view_id": view_id, "key": key,
-                                                  "seconds": 12})[0] == 200
+    assert client.post(quote["path"] + "/ping",
+                       {"view_id": view_id, "key": key, "seconds": 12})[0] == 200
     stats = read_quote(server, quote["id"], ["view_count", "view_duration", "last_viewed_on",
                                              "download_count"])
     assert stats["view_count"] == 1 and stats["view_duration"] == 12
     assert stats["last_viewed_on"] and stats["download_count"] == 0
     # a ping cannot touch the view of another quote
     other = make_quote(server, deal, label="Bardage douglas")
-    assert client.post(other["path"] + "/ping", {"view_id": view_id, "key": key,
-                                                  "seconds": 40})[0] == 404
+    assert client.post(other["path"] + "/ping",
+                       {"view_id": view_id, "key": key, "seconds": 40})[0] == 404
 
     # the PDF: a real PDF, counted as a download
     status, headers, pdf = client.get(quote["path"] + "/pdf")

@@ -176,9 +176,9 @@ def test_send_by_email_from_the_quote_form(browser, odoo_server, smtp_sink):
     html_body = mails[0].get_body(("html",)).get_content()
     links = re.findall(r'href="([^"]*/crm/quote/[^"]+)"', html_body)
     assert links and urlsplit(html.unescape(links[0])).path == quote["path"]
-    assert [a.get_filename() for a in mails[0].iter_attachments()] == ["Quote %s.pdf" % quote["name"]]
+    attachments = [a.get_filename() for a in mails[0].iter_attachments()]
+    assert attachments == ["Quote %s.pdf" % quote["name"]]
     row = read_quote(server, quote["id"], ["state", "message_ids"])
     assert row["state"] == "sent"
     checks.check("after sending")
     checks.assert_clean()
-

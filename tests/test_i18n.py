@@ -36,6 +36,7 @@ class TestFrenchTranslations(TransactionCase):
 
     def test_french_is_served(self):
         """fr.po is loaded: the app menu and a constraint message come in French."""
-        self.env["base.language.install"].create({"lang": "fr_FR", "overwrite": True}).lang_install()
+        self.env["base.language.install"].create(
+            {"lang": "fr_FR", "overwrite": True}).lang_install()
         menu = self.env.ref("crm_base.menu_crm_companies").with_context(lang="fr_FR")
         self.assertEqual(menu.name, "Sociétés")

@@ -59,7 +59,8 @@ def test_pixel_and_click_through_odoo_http(odoo_server, smtp_sink):
         # the click endpoint is no open redirect: another URL with this signature is refused
         token_path = parts.path
         sig = dict(p.split("=", 1) for p in parts.query.split("&"))["sig"]
-        forged = server.url + token_path + "?" + urlencode({"url": "https://evil.example", "sig": sig})
+        forged = server.url + token_path + "?" + urlencode(
+            {"url": "https://evil.example", "sig": sig})
         assert get(forged)[0] == 404
         # a forged token still gets an image, and counts nothing
         assert get(server.url + "/crm/mail/open/1.%s.png" % ("0" * 32))[0] == 200

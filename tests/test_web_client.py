@@ -38,7 +38,8 @@ def test_login_opens_web_client(browser, odoo_server):
     login(browser, odoo_server)
     assert re.search(r"/web(\?|#|$)", browser.current_url), browser.current_url
     assert browser.find_element(By.CSS_SELECTOR, ".oe_topbar_name").text.strip() == "Administrator"
-    apps = texts(browser, "#oe_main_menu_navbar .oe_application_menu_placeholder > li > a[data-menu-xmlid]")
+    apps = texts(browser,
+                 "#oe_main_menu_navbar .oe_application_menu_placeholder > li > a[data-menu-xmlid]")
     apps = [a.strip() for a in apps]
     for app in ("Discuss", "Contacts", "Calendar", "Settings"):
         assert app in apps, "app %r missing from the navbar %r" % (app, apps)
@@ -64,12 +65,14 @@ def _contacts(driver):
     assert len(cards) >= 10, "only %d contact cards" % len(cards)
     # Demo companies of Odoo 11 (base/res/res_partner_demo.xml).
     assert any("Agrolait" in c for c in cards), cards[:20]
-    assert driver.find_element(By.CSS_SELECTOR, ".o_control_panel .breadcrumb").text.strip() == "Contacts"
+    breadcrumb = driver.find_element(By.CSS_SELECTOR, ".o_control_panel .breadcrumb")
+    assert breadcrumb.text.strip() == "Contacts"
 
 
 def _calendar(driver):
     wait_idle(driver, ".o_calendar_view .fc-view-container")
-    assert driver.find_elements(By.CSS_SELECTOR, ".o_calendar_view .fc-agenda-view, .o_calendar_view .fc-month-view")
+    assert driver.find_elements(By.CSS_SELECTOR,
+                                ".o_calendar_view .fc-agenda-view, .o_calendar_view .fc-month-view")
     # The side panel: mini calendar and the attendees filter with admin in it.
     wait_idle(driver, ".o_calendar_sidebar .ui-datepicker")
     filters = driver.find_element(By.CSS_SELECTOR, ".o_calendar_sidebar").text
@@ -82,11 +85,13 @@ def _settings(driver):
     dashboard = driver.find_element(By.CSS_SELECTOR, ".o_web_settings_dashboard").text
     assert "Invite" in dashboard, dashboard[:500]
     # ... and its menu leads to the settings form (res.config.settings).
-    driver.find_element(By.CSS_SELECTOR, ".o_sub_menu a[data-menu-xmlid='base_setup.menu_config']").click()
+    driver.find_element(By.CSS_SELECTOR,
+                        ".o_sub_menu a[data-menu-xmlid='base_setup.menu_config']").click()
     wait_idle(driver, ".o_form_view .settings .app_settings_block")
     blocks = driver.find_elements(By.CSS_SELECTOR, ".settings .app_settings_block")
     assert any(b.get_attribute("data-key") == "general_settings" for b in blocks)
-    general = driver.find_element(By.CSS_SELECTOR, ".app_settings_block[data-key=general_settings]").text
+    general = driver.find_element(By.CSS_SELECTOR,
+                                  ".app_settings_block[data-key=general_settings]").text
     assert "Business Documents" in general and "Users" in general, general[:500]
     buttons = [t.strip() for t in texts(driver, ".o_form_statusbar .o_statusbar_buttons button")]
     assert "Save" in buttons and "Discard" in buttons, buttons
@@ -151,7 +156,8 @@ def test_edit_contact_in_form(browser, odoo_server):
     partner_id = int(match.group(1))
     checks.check("contact form")
 
-    new_phone = "+33 1 %02d %02d %02d %02d" % tuple(int(time.time() * 1000) // 100 ** i % 100 for i in range(4))
+    new_phone = "+33 1 %02d %02d %02d %02d" % tuple(
+        int(time.time() * 1000) // 100 ** i % 100 for i in range(4))
     browser.find_element(By.CSS_SELECTOR, ".o_form_button_edit").click()
     phone = wait_idle(browser, ".o_form_view.o_form_editable input[name=phone]")
     phone.clear()

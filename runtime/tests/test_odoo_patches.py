@@ -14,7 +14,7 @@ from odoo_py311.registry import PostImportHook
 
 apply_all()
 
-import odoo  # noqa: E402  (after the patches, as crm-odoo does)
+import odoo  # noqa: E402,F401  (imported after the patches, as crm-odoo does)
 from odoo.tools.safe_eval import const_eval, expr_eval, safe_eval  # noqa: E402
 
 # odoo.tools re-exports functions named like these modules
@@ -66,8 +66,8 @@ def test_expr_eval_accepts_311_operators():
 
 def test_safe_eval_runs_domains_and_server_action_code():
     ctx = {"uid": 7, "user": types.SimpleNamespace(company_id=3)}
-    assert safe_eval("[('user_id', '=', uid), ('company_id', 'in', [user.company_id, False])]", ctx) \
-        == [("user_id", "=", 7), ("company_id", "in", [3, False])]
+    domain = "[('user_id', '=', uid), ('company_id', 'in', [user.company_id, False])]"
+    assert safe_eval(domain, ctx) == [("user_id", "=", 7), ("company_id", "in", [3, False])]
     code = textwrap.dedent("""
         total = 0
         for i in range(10):
@@ -185,7 +185,7 @@ def test_element_getchildren_is_gone_from_the_stdlib():
 
 def test_yaml_import_loads_without_a_loader_argument():
     import yaml
-    import odoo.tools.yaml_import
+    import odoo.tools.yaml_import  # noqa: F401  (the import is what is tested)
     yaml_import = sys.modules["odoo.tools.yaml_import"]
 
     assert isinstance(yaml_import.yaml, YamlWithDefaultLoader)

@@ -26,7 +26,7 @@ from odoo.exceptions import AccessDenied, AccessError  # noqa: E402
 
 psycopg2 = pytest.importorskip("psycopg2")
 
-from pg import PG, admin_conn  # noqa: E402  (runtime/tests/pg.py)
+from pg import admin_conn  # noqa: E402  (runtime/tests/pg.py)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CONF = os.path.join(ROOT, "config", "odoo-test.conf")
@@ -43,7 +43,8 @@ def dbname():
     conn = admin_conn()
     name = "sec_models_%s" % uuid.uuid4().hex[:8]
     env = dict(os.environ, CRM_ROOT=ROOT,
-               PATH=os.pathsep.join([os.path.join(ROOT, "node_modules", ".bin"), os.environ["PATH"]]))
+               PATH=os.pathsep.join([os.path.join(ROOT, "node_modules", ".bin"),
+                                     os.environ["PATH"]]))
     crm_odoo = os.path.join(os.path.dirname(sys.executable), "crm-odoo")
     try:
         proc = subprocess.run(
@@ -80,7 +81,8 @@ def env(dbname):
 
 
 def _user(env, login, groups=("base.group_user",)):
-    return env["res.users"].with_context(no_reset_password=True, mail_create_nosubscribe=True).create({
+    Users = env["res.users"].with_context(no_reset_password=True, mail_create_nosubscribe=True)
+    return Users.create({
         "name": login.title(), "login": login, "email": "%s@example.com" % login,
         "password": "pw-%s-123" % login,
         "groups_id": [(6, 0, [env.ref(g).id for g in groups])],
@@ -116,9 +118,11 @@ def test_password_hash_cannot_be_searched_through_a_related_path(env, employee):
 
 def test_password_hash_still_masked_in_exports_and_searches_still_work(env, employee):
     users = as_user(env, employee)["res.users"]
-    rows = users.search([("login", "=", "sec_employee")]).export_data(["login", "password_crypt"])["datas"]
+    rows = users.search([("login", "=", "sec_employee")]).export_data(
+        ["login", "password_crypt"])["datas"]
     assert rows == [["sec_employee", "********"]]
-    assert as_user(env, employee)["res.partner"].search_count([("user_ids.login", "=", "sec_employee")]) == 1
+    partners = as_user(env, employee)["res.partner"]
+    assert partners.search_count([("user_ids.login", "=", "sec_employee")]) == 1
     # the superuser (login check, auth_crypt) is not restricted
     assert env["res.users"].search_count([("password_crypt", "!=", False)]) >= 1
 
@@ -136,7 +140,8 @@ def test_employee_cannot_join_a_private_channel_uninvited(env, employee, other):
         ChannelPartner.create({"channel_id": private.id, "partner_id": employee.partner_id.id})
     # nor by moving a membership of a public channel to the private one
     public = _channel(env, "public")
-    membership = ChannelPartner.create({"channel_id": public.id, "partner_id": employee.partner_id.id})
+    membership = ChannelPartner.create({"channel_id": public.id,
+                                        "partner_id": employee.partner_id.id})
     with pytest.raises(AccessError):
         membership.write({"channel_id": private.id})
     env["mail.channel.partner"].invalidate_cache()
@@ -172,8 +177,9 @@ def test_notification_cannot_be_created_on_an_unreadable_message(env, employee, 
         as_user(env, employee)["mail.notification"].create(
             {"mail_message_id": message.id, "res_partner_id": employee.partner_id.id})
     # and not by re-pointing one of one's own notifications either
-    mine = env["mail.message"].create({"body": "hello", "partner_ids": [(4, employee.partner_id.id)],
-                                       "needaction_partner_ids": [(4, employee.partner_id.id)]})
+    mine = env["mail.message"].create({
+        "body": "hello", "partner_ids": [(4, employee.partner_id.id)],
+        "needaction_partner_ids": [(4, employee.partner_id.id)]})
     own = as_user(env, employee)["mail.notification"].search([("mail_message_id", "=", mine.id)])
     assert own
     with pytest.raises(AccessError):
@@ -292,7 +298,8 @@ def test_overridden_methods_still_take_rpc_arguments(env, employee):
     from odoo.api import call_kw
     user_env = as_user(env, employee)
     composer_id = call_kw(user_env["mail.compose.message"], "create",
-                          [{"body": "<p>hello</p>", "subject": "RPC"}], {"context": {"lang": "en_US"}})
+                          [{"body": "<p>hello</p>", "subject": "RPC"}],
+                          {"context": {"lang": "en_US"}})
     composer = user_env["mail.compose.message"].browse(composer_id)
     assert composer.subject == "RPC"
     message_id = call_kw(user_env["mail.message"], "create",
@@ -328,13 +335,15 @@ def test_mail_template_sandbox_refuses_sudo_and_cursor(env, employee, code):
         out = Template.render_template(code, "res.partner", [employee.partner_id.id])
     except UserError:
         return  # rendering refused
-    assert env.cr.dbname not in out[employee.partner_id.id] and secret not in out[employee.partner_id.id]
+    rendered = out[employee.partner_id.id]
+    assert env.cr.dbname not in rendered and secret not in rendered
 
 
 def test_mail_template_plain_placeholders_still_render(env, employee):
     Template = as_user(env, employee)["mail.template"]
-    out = Template.render_template("Dear ${object.name} (${user.env['res.users'].browse(user.id).login})",
-                                   "res.partner", [employee.partner_id.id])
+    out = Template.render_template(
+        "Dear ${object.name} (${user.env['res.users'].browse(user.id).login})",
+        "res.partner", [employee.partner_id.id])
     assert out[employee.partner_id.id] == "Dear Sec_Employee (sec_employee)"
 
 
@@ -343,7 +352,8 @@ def test_only_administrators_write_template_code(env, employee):
     Template = as_user(env, employee)["mail.template"]
     with pytest.raises(AccessError):
         Template.create({"name": "x", "model_id": model.id, "body_html": "<p>${object.name}</p>"})
-    plain = Template.create({"name": "saved", "model_id": model.id, "body_html": "<p>Hello 100%</p>"})
+    plain = Template.create({"name": "saved", "model_id": model.id,
+                             "body_html": "<p>Hello 100%</p>"})
     with pytest.raises(AccessError):
         plain.write({"email_to": "${object.env['res.users'].browse(1).email}"})
     admin_template = env["mail.template"].create(
@@ -372,8 +382,8 @@ def test_template_code_cannot_come_in_through_a_translation(env, employee):
     with pytest.raises(AccessError):
         Translation.create({"name": "mail.template,subject", "res_id": template.id, "type": "model",
                             "lang": "en_US", "src": "Hello", "value": "${object.name}"})
-    ok = Translation.create({"name": "mail.template,subject", "res_id": template.id, "type": "model",
-                             "lang": "en_US", "src": "Hello", "value": "Bonjour"})
+    ok = Translation.create({"name": "mail.template,subject", "res_id": template.id,
+                             "type": "model", "lang": "en_US", "src": "Hello", "value": "Bonjour"})
     with pytest.raises(AccessError):
         ok.write({"value": "${object.name}"})
 

@@ -396,7 +396,8 @@ def test_html_cleaner_drops_javascript_xlink_href():
         out = Cleaner(safe_attrs_only=False).clean_html(
             '<div><svg><a xlink:href="%s"><text>x</text></a></svg></div>' % link)
         assert "alert" not in out, out
-    out = Cleaner(safe_attrs_only=False).clean_html('<div><svg><a xlink:href="/web">x</a></svg></div>')
+    out = Cleaner(safe_attrs_only=False).clean_html(
+        '<div><svg><a xlink:href="/web">x</a></svg></div>')
     assert 'xlink:href="/web"' in out
 
 
@@ -420,8 +421,8 @@ def _client_templates():
 
     addons = os.path.dirname(os.path.dirname(main.__file__))
     files = sorted(glob.glob(os.path.join(addons, "..", "*", "static", "src", "xml", "*.xml")))
-    files = [f for f in files if os.sep.join(["", "web", ""]) in f or os.sep.join(["", "mail", ""]) in f
-             or os.sep.join(["", "calendar", ""]) in f]
+    files = [f for f in files
+             if any(os.sep.join(["", addon, ""]) in f for addon in ("web", "mail", "calendar"))]
     content, checksum = main.concat_xml(files)
     _client_templates.files = files
     return content.decode("utf-8"), checksum
@@ -462,6 +463,7 @@ def test_client_templates_checksum_changes_with_the_escaping():
     assert b't-raw="title"' in unescaped  # what Odoo 11 ships
     assert checksum != unescaped_checksum  # browsers drop their cached copy
 
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
 
@@ -496,7 +498,8 @@ def web_request(monkeypatch):
         return werkzeug.wrappers.Response("rendered %s" % template)
 
     req = types.SimpleNamespace(
-        httprequest=types.SimpleNamespace(method="GET", user_agent=types.SimpleNamespace(browser="firefox")),
+        httprequest=types.SimpleNamespace(
+            method="GET", user_agent=types.SimpleNamespace(browser="firefox")),
         session=types.SimpleNamespace(uid=2, db="db", get=lambda key, default=None: default),
         params={}, uid=2, debug=False, env={"ir.http": FakeIrHttp()}, render=render,
         endpoint=types.SimpleNamespace(routing={"type": "http"}))
@@ -542,6 +545,7 @@ def test_html_sanitizer_drops_base_tags():
     from odoo.tools import html_sanitize
 
     body = '<p>hi</p><base href="https://evil.example/"><a href="doc">link</a>'
-    for options in ({}, {"sanitize_style": True, "strip_classes": True}, {"sanitize_attributes": False}):
+    for options in ({}, {"sanitize_style": True, "strip_classes": True},
+                    {"sanitize_attributes": False}):
         out = html_sanitize(body, **options)
         assert "<base" not in out and "evil.example" not in out and 'href="doc"' in out

@@ -54,6 +54,7 @@ def test_getargspec_returns_the_37_tuple():
     assert spec.args == ["a", "b", "c"]
     assert spec.varargs == "rest" and spec.keywords == "opts"
     assert spec.defaults == (3,)
+
     # Odoo reads .args of bound methods too
     class K:
         def meth(self, x, y=1):

@@ -28,7 +28,8 @@ SUMMARY = re.compile(r"^(?:OK|FAILED)?\s*\(((?:\w+=\d+)(?:, \w+=\d+)*)\)$")
 HEADER = re.compile(r"^(FAIL|ERROR): (\S+) \((.+)\)$")
 TEST_START = re.compile(r"^(\w+) \(([\w.]+)\)$")
 SKIPPED = re.compile(r"^skipped (.*)$")
-MODULE_RESULT = re.compile(r"^(Module \w+: \d+ failures, \d+ errors|At least one test failed when loading the modules\.)$")
+MODULE_RESULT = re.compile(r"^(Module \w+: \d+ failures, \d+ errors"
+                           r"|At least one test failed when loading the modules\.)$")
 
 
 class Counts:
@@ -78,7 +79,8 @@ def parse(lines):
                 skipped.append((addon, last_test.get(logger, "?"), SKIPPED.match(msg).group(1)))
             continue
         if level in ("ERROR", "CRITICAL") and not (
-                logger in ("odoo.modules.module", "odoo.modules.loading") and MODULE_RESULT.match(msg)):
+                logger in ("odoo.modules.module", "odoo.modules.loading")
+                and MODULE_RESULT.match(msg)):
             other_errors.append(raw.rstrip("\n"))
     return per_addon, failed, skipped, other_errors
 
@@ -92,12 +94,12 @@ def main(argv=None):
 
     total = Counts()
     print("%-14s %5s %7s %7s %7s %7s" % ("addon", "run", "passed", "failed", "errors", "skipped"))
+    row = "%-14s %5d %7d %7d %7d %7d"
     for addon, c in per_addon.items():
-        print("%-14s %5d %7d %7d %7d %7d" % (addon, c.run, c.passed, c.failures, c.errors, c.skipped))
+        print(row % (addon, c.run, c.passed, c.failures, c.errors, c.skipped))
         for attr in ("run", "failures", "errors", "skipped"):
             setattr(total, attr, getattr(total, attr) + getattr(c, attr))
-    print("%-14s %5d %7d %7d %7d %7d" % ("total", total.run, total.passed, total.failures,
-                                          total.errors, total.skipped))
+    print(row % ("total", total.run, total.passed, total.failures, total.errors, total.skipped))
     for addon, test, reason in skipped:
         print("skipped: [%s] %s: %s" % (addon, test, reason))
     for kind, addon, test in failed:

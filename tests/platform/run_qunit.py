@@ -45,9 +45,12 @@ HOOK = r"""
             if (!d.result && results.current) {
                 results.current.messages.push(
                     String(d.message || '') +
-                    (d.actual !== undefined && d.actual !== null ? ' | actual: ' + String(d.actual).slice(0, 200) : '') +
-                    (d.expected !== undefined && d.expected !== null ? ' | expected: ' + String(d.expected).slice(0, 200) : '') +
-                    (d.source ? ' | at ' + String(d.source).trim().split('\n')[0].replace(/^at /, '') : ''));
+                    (d.actual !== undefined && d.actual !== null ?
+                        ' | actual: ' + String(d.actual).slice(0, 200) : '') +
+                    (d.expected !== undefined && d.expected !== null ?
+                        ' | expected: ' + String(d.expected).slice(0, 200) : '') +
+                    (d.source ? ' | at ' +
+                        String(d.source).trim().split('\n')[0].replace(/^at /, '') : ''));
             }
         });
         Q.testStart(function (d) {
@@ -61,7 +64,8 @@ HOOK = r"""
             results.current = null;
         });
         Q.done(function (d) {
-            results.summary = {failed: d.failed, passed: d.passed, total: d.total, runtime: d.runtime};
+            results.summary = {failed: d.failed, passed: d.passed, total: d.total,
+                               runtime: d.runtime};
             results.done = true;
         });
     }
@@ -118,7 +122,8 @@ def start_server(database, config, port, log_path):
     deadline = time.time() + 120
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise SystemExit("crm-odoo exited early (status %s); see %s" % (proc.returncode, log_path))
+            raise SystemExit("crm-odoo exited early (status %s); see %s"
+                             % (proc.returncode, log_path))
         try:
             with urllib.request.urlopen(url, timeout=10) as r:
                 if r.status == 200:

@@ -12,7 +12,8 @@ ERASED_EMAIL = "[email effacé]"
 ERASED_PHONE = "[téléphone effacé]"
 
 # local@domain.tld, as people type them in messages and notes
-EMAIL_RE = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+EMAIL_RE = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+"
+                      r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
 # French numbers (06 12 34 56 78, 06.12.34.56.78, 0612345678, +33 6 12 34 56 78,
 # +33 (0)6 ..., 0033 6 ...) and other international numbers written with a +

@@ -118,7 +118,8 @@ def selection_value(options):
 
 def relation_table(table, field_name):
     """Name of the many2many table of a tags field, unique per model and field, <= 63 chars."""
-    name = "x_%s_%s_rel" % (table, field_name[len(PREFIX):] if field_name.startswith(PREFIX) else field_name)
+    short_name = field_name[len(PREFIX):] if field_name.startswith(PREFIX) else field_name
+    name = "x_%s_%s_rel" % (table, short_name)
     if len(name) > PG_NAME_LENGTH:
         digest = hashlib.sha1(name.encode("ascii")).hexdigest()[:8]
         name = name[:PG_NAME_LENGTH - len(digest) - 5] + "_" + digest + "_rel"
@@ -161,11 +162,13 @@ def form_arch(fields, with_page=True):
     short = [f for f in fields if f["type"] != "text"]
     longs = [f for f in fields if f["type"] == "text"]
     if short:
-        columns = ET.SubElement(xpath, "group", {"name": "crm_custom_fields_columns", "colspan": "2"})
+        columns = ET.SubElement(
+            xpath, "group", {"name": "crm_custom_fields_columns", "colspan": "2"})
         half = (len(short) + 1) // 2
         for index, chunk in enumerate((short[:half], short[half:])):
             if chunk:
-                group = ET.SubElement(columns, "group", {"name": "crm_custom_fields_col%d" % (index + 1)})
+                group = ET.SubElement(
+                    columns, "group", {"name": "crm_custom_fields_col%d" % (index + 1)})
                 for field in chunk:
                     _field_element(group, field, in_form=True)
     if longs:

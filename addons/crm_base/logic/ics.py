@@ -45,7 +45,8 @@ WINDOWS_TZ = {
 }
 
 PARTSTATS = ("NEEDS-ACTION", "ACCEPTED", "DECLINED", "TENTATIVE")
-_SUPPORTED_RRULE_KEYS = {"FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYMONTH", "WKST"}
+_SUPPORTED_RRULE_KEYS = {"FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYMONTH",
+                         "WKST"}
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -108,7 +109,8 @@ def normalize_rrule(rule, allday, tz_name=DEFAULT_TZ):
             if allday:
                 value = day
             elif len(digits) == 8:  # a date: the end of that local day
-                end = datetime.datetime.strptime(day, "%Y%m%d").replace(hour=23, minute=59, second=59)
+                end = datetime.datetime.strptime(day, "%Y%m%d").replace(
+                    hour=23, minute=59, second=59)
                 value = to_utc_naive(end, tz_name).strftime("%Y%m%dT%H%M%SZ")
             elif not value.upper().endswith("Z"):  # floating time: local
                 local = datetime.datetime.strptime(digits[:15], "%Y%m%dT%H%M%S")
@@ -146,7 +148,8 @@ def check_rrule(rule):
     byday = [d for d in values.get("BYDAY", "").split(",") if d]
     bymonthday = [d for d in values.get("BYMONTHDAY", "").split(",") if d]
     bymonth = [d for d in values.get("BYMONTH", "").split(",") if d]
-    nth = [d for d in byday if d[-2:] not in _WEEKDAYS or d[:-2] not in ("", "+1", "1", "2", "3", "4", "5", "-1")]
+    nth = [d for d in byday
+           if d[-2:] not in _WEEKDAYS or d[:-2] not in ("", "+1", "1", "2", "3", "4", "5", "-1")]
     if nth:
         raise IcsError("bad_rrule", rule=rule)
     numbered = [d for d in byday if d[:-2]]
@@ -253,7 +256,8 @@ def _as_date(value):
 # -- parsing a file ----------------------------------------------------------------------
 
 _UNFOLD_RE = re.compile(r"\r?\n[ \t]")
-_BLOCK_RE = re.compile(r"^BEGIN:(VEVENT|VTIMEZONE)\s*$(.*?)^END:\1\s*$", re.MULTILINE | re.DOTALL | re.IGNORECASE)
+_BLOCK_RE = re.compile(r"^BEGIN:(VEVENT|VTIMEZONE)\s*$(.*?)^END:\1\s*$",
+                       re.MULTILINE | re.DOTALL | re.IGNORECASE)
 _SUMMARY_RE = re.compile(r"^SUMMARY[^:\n]*:(.*)$", re.MULTILINE | re.IGNORECASE)
 
 
@@ -295,7 +299,9 @@ def parse_calendar(data, tz_name=DEFAULT_TZ):
             try:
                 component = vobject.readOne(wrapper).vevent
             except Exception as e:  # vobject raises many kinds on broken lines
-                raise IcsError("unreadable", reason=str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__)
+                error = str(e).strip()
+                raise IcsError("unreadable",
+                               reason=error.splitlines()[0] if error else type(e).__name__)
             event = _read_vevent(component, tz_name)
         except IcsError as e:
             problems.append((index, summary, e))
@@ -326,7 +332,8 @@ def _read_time(line, tz_name):
     for item in values:
         if isinstance(item, datetime.datetime):
             if item.tzinfo is None:
-                tzid = (line.params.get("X-VOBJ-ORIGINAL-TZID") or line.params.get("TZID") or [None])[0]
+                tzid = (line.params.get("X-VOBJ-ORIGINAL-TZID") or line.params.get("TZID")
+                        or [None])[0]
                 if tzid:
                     zone_name = _known_zone(tzid)
                     if not zone_name:

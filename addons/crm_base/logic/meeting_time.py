@@ -36,7 +36,8 @@ def split_by_day(intervals, tz_name="Europe/Paris"):
         while day <= local_stop.date():
             midnight = zone.localize(datetime.datetime.combine(day, datetime.time()), is_dst=False)
             next_midnight = zone.localize(
-                datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time()), is_dst=False)
+                datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time()),
+                is_dst=False)
             seconds = (min(local_stop, next_midnight) - max(local_start, midnight)).total_seconds()
             if seconds > 0:
                 result[day] = result.get(day, 0) + seconds
@@ -61,7 +62,8 @@ def hours_by_day(intervals, allday_days=(), allday_hours=7.0, tz_name="Europe/Pa
     return {
         day: round(value * 60) / 60.0
         for day, value in hours.items()
-        if value > 0 and (date_from is None or day >= date_from) and (date_to is None or day <= date_to)
+        if value > 0 and (date_from is None or day >= date_from)
+        and (date_to is None or day <= date_to)
     }
 
 

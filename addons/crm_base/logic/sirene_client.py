@@ -200,7 +200,8 @@ def company_from_result(result, query=""):
         "zip": (etab.get("code_postal") or "").strip(),
         "city": (etab.get("libelle_commune") or etab.get("libelle_commune_etranger") or "").strip(),
         "foreign_country": etab.get("libelle_pays_etranger") if country_code else "",
-        "naf_code": (result.get("activite_principale") or etab.get("activite_principale") or "").strip(),
+        "naf_code": (result.get("activite_principale") or etab.get("activite_principale")
+                     or "").strip(),
         "nature_juridique": nature,
         "legal_form": legal_form_from_nature(nature),
         "headcount_code": tranche,

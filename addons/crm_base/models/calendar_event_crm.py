@@ -128,7 +128,8 @@ class CalendarEvent(models.Model):
             if me not in ids:
                 ids.append(me)
             defaults["partner_ids"] = [(6, 0, ids)]
-        meeting_type = self.env["crm.meeting.type"].browse(defaults.get("crm_meeting_type_id") or [])
+        meeting_type = self.env["crm.meeting.type"].browse(
+            defaults.get("crm_meeting_type_id") or [])
         if meeting_type and "duration" in fields_list and not defaults.get("allday"):
             defaults["duration"] = meeting_type.default_duration
         return defaults
@@ -162,8 +163,9 @@ class CalendarEvent(models.Model):
         start = values.get("start_datetime") or values.get("start")
         if not values.get("allday") and start and "duration" not in values and \
                 not values.get("stop") and not values.get("stop_datetime"):
-            stop = fields.Datetime.to_string(fields.Datetime.from_string(start) + datetime.timedelta(
-                hours=meeting_type.default_duration))
+            stop = fields.Datetime.to_string(
+                fields.Datetime.from_string(start)
+                + datetime.timedelta(hours=meeting_type.default_duration))
             values.update(start=start, stop=stop, duration=meeting_type.default_duration)
             if "start_datetime" in values:
                 values["stop_datetime"] = stop
@@ -207,7 +209,8 @@ class CalendarEvent(models.Model):
                 "description": event.description or "",
                 "organizer": (event.user_id.partner_id.name, event.user_id.partner_id.email)
                 if event.user_id else None,
-                "attendees": [(a.common_name or a.partner_id.name or "", a.email or a.partner_id.email or "",
+                "attendees": [(a.common_name or a.partner_id.name or "",
+                               a.email or a.partner_id.email or "",
                                PARTSTAT.get(a.state, "NEEDS-ACTION")) for a in event.attendee_ids],
                 "rrule": event.rrule if event.recurrency else "",
                 "exdates": exdates.get(event.id, []),
@@ -215,11 +218,14 @@ class CalendarEvent(models.Model):
                 "confidential": event.privacy == "confidential",
                 "busy": event.show_as != "free",
                 "categories": event.categ_ids.mapped("name"),
-                "created": fields.Datetime.from_string(event.create_date) if event.create_date else None,
-                "last_modified": fields.Datetime.from_string(event.write_date) if event.write_date else None,
+                "created": (fields.Datetime.from_string(event.create_date)
+                            if event.create_date else None),
+                "last_modified": (fields.Datetime.from_string(event.write_date)
+                                  if event.write_date else None),
             }
             if base_url:
-                values["url"] = "%s/web#id=%d&model=calendar.event&view_type=form" % (base_url, event.id)
+                values["url"] = "%s/web#id=%d&model=calendar.event&view_type=form" % (
+                    base_url, event.id)
             if not event._crm_ics_can_see(user):
                 values = ics.masked(values, _("Busy"))
                 values.pop("url", None)
@@ -281,5 +287,6 @@ class CalendarEvent(models.Model):
                     intervals.append((start, stop))
             hours = meeting_time.hours_by_day(
                 intervals, allday_days, allday_hours, user.tz or DEFAULT_TZ, date_from, date_to)
-            result[user.id] = {fields.Date.to_string(day): value for day, value in sorted(hours.items())}
+            result[user.id] = {fields.Date.to_string(day): value
+                               for day, value in sorted(hours.items())}
         return result

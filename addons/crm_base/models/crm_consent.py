@@ -39,15 +39,15 @@ class CrmConsent(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Contact", required=True, index=True, ondelete="cascade")
     purpose_id = fields.Many2one(
-        "crm.consent.purpose", string="Purpose", required=True, index=True, ondelete="restrict")
+        "crm.consent.purpose", required=True, index=True, ondelete="restrict")
     state = fields.Selection(CONSENT_STATES, string="Consent", required=True, default="granted")
-    date = fields.Datetime(string="Date", required=True, default=fields.Datetime.now,
+    date = fields.Datetime(required=True, default=fields.Datetime.now,
                            help="When the contact gave, withdrew or refused their consent.")
-    source = fields.Selection(CONSENT_SOURCES, string="Source", required=True, default="form",
+    source = fields.Selection(CONSENT_SOURCES, required=True, default="form",
                               help="How the contact told it.")
     proof = fields.Text(
-        string="Proof", help="What proves it: the text of the form and the box ticked, "
-                             "the email received, who took the call...")
+        help="What proves it: the text of the form and the box ticked, "
+             "the email received, who took the call...")
     proof_file = fields.Binary(string="Proof document", attachment=True,
                                help="Scan of the signed form, the email received...")
     proof_filename = fields.Char(string="Proof file name")
@@ -78,7 +78,8 @@ class CrmConsent(models.Model):
     @api.model
     def _check_withdrawal(self, vals):
         """A consent is withdrawn only after it was granted."""
-        if vals.get("state") != "withdrawn" or not vals.get("partner_id") or not vals.get("purpose_id"):
+        if (vals.get("state") != "withdrawn" or not vals.get("partner_id")
+                or not vals.get("purpose_id")):
             return
         date = vals.get("date") or fields.Datetime.now()
         previous = self.sudo().search([
@@ -120,13 +121,15 @@ class CrmConsent(models.Model):
             keys = {(consent.partner_id.id, consent.purpose_id.id) for consent in self}
         history = self.sudo()
         for partner_id, purpose_id in keys:
-            records = history.search([("partner_id", "=", partner_id), ("purpose_id", "=", purpose_id)],
-                                     order="date asc, id asc")
+            records = history.search(
+                [("partner_id", "=", partner_id), ("purpose_id", "=", purpose_id)],
+                order="date asc, id asc")
             for index, record in enumerate(records):
                 following = records[index + 1] if index + 1 < len(records) else None
                 if record.state == "withdrawn":
                     withdrawal = record.date
-                elif record.state == "granted" and following is not None and following.state == "withdrawn":
+                elif (record.state == "granted" and following is not None
+                      and following.state == "withdrawn"):
                     withdrawal = following.date
                 else:
                     withdrawal = False

@@ -10,14 +10,14 @@ class CrmConsentPurpose(models.Model):
 
     name = fields.Char(string="Purpose", required=True, translate=True)
     code = fields.Char(
-        string="Code", required=True,
+        required=True,
         help="Used by the other addons of the suite (e.g. the newsletter of the "
              "marketing addon asks for the consent \"newsletter\"): keep it.")
     description = fields.Text(
-        string="Description", translate=True,
+        translate=True,
         help="What the contact agrees to, as it is told to them.")
-    sequence = fields.Integer(string="Sequence", default=10)
-    active = fields.Boolean(string="Active", default=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
 
     _sql_constraints = [
         ("code_unique", "unique(code)", "Another consent purpose already has this code."),

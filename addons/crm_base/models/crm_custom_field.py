@@ -63,7 +63,7 @@ class CrmCustomField(models.Model):
     sequence = fields.Integer(default=10, help="Order of the fields on the form.")
     show_in_list = fields.Boolean(string="Show in list", help="Adds a column to the list view.")
     filterable = fields.Boolean(
-        string="Filterable", default=True,
+        default=True,
         help="Search on it from the search bar; yes/no fields get a filter, choice lists, "
              "links and dates a 'Group by'.")
     ir_field_id = fields.Many2one(
@@ -131,7 +131,8 @@ class CrmCustomField(models.Model):
         if self.ir_field_id or not self.name or not self.model_id:
             return
         try:
-            self.field_name = logic.technical_name(self.name, self._taken_names(self.model_id.model))
+            self.field_name = logic.technical_name(
+                self.name, self._taken_names(self.model_id.model))
         except logic.LabelError:
             self.field_name = False
 
@@ -244,7 +245,7 @@ class CrmCustomField(models.Model):
             [(option.value, option.name) for option in self.option_ids.sorted(
                 lambda o: (o.sequence, o.id))])
 
-    def _create_ir_field(self):
+    def _create_ir_field(self):  # pylint: disable=missing-return
         self.ensure_one()
         if not logic.is_safe_name(self.field_name):
             raise ValidationError(_("The technical name %s is not valid.") % self.field_name)
@@ -253,7 +254,9 @@ class CrmCustomField(models.Model):
                       model_id=self.model_id.id)
         # source terms (lang None): the label is the admin's own text, in every language
         ir_field = self.env["ir.model.fields"].sudo().with_context(lang=None).create(values)
-        super(CrmCustomField, self).write({"ir_field_id": ir_field.id})
+        # the link only: our write() would sync the field it has just created
+        super(CrmCustomField, self).write(  # pylint: disable=super-method-mismatch
+            {"ir_field_id": ir_field.id})
 
     def _sync_ir_field(self):
         """Write label, help and choices to the real field when they changed."""
@@ -299,7 +302,7 @@ class CrmCustomField(models.Model):
             view = View.search([("name", "=", name), ("model", "=", model_name),
                                 ("type", "=", view_type)])
             parent = config.get(view_type) and self.env.ref(config[view_type],
-                                                             raise_if_not_found=False)
+                                                            raise_if_not_found=False)
             if not data or not parent:
                 view.unlink()
                 continue

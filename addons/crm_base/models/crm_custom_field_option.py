@@ -58,8 +58,8 @@ class CrmCustomFieldOption(models.Model):
             used = option.custom_field_id._count_records_with_option(option)
             if used:
                 raise UserError(_(
-                    "The choice \"%s\" is used by %d record(s): change them before removing it.")
-                    % (option.name, used))
+                    "The choice \"%(choice)s\" is used by %(count)d record(s): change them "
+                    "before removing it.") % {"choice": option.name, "count": used})
         res = super(CrmCustomFieldOption, self).unlink()
         for custom_field in custom_fields.exists():
             if custom_field.field_type == "selection" and not custom_field.option_ids:

@@ -24,7 +24,7 @@ class CrmImportRun(models.Model):
     name = fields.Char(string="File", required=True, readonly=True)
     user_id = fields.Many2one("res.users", string="Imported by", required=True, readonly=True,
                               default=lambda self: self.env.user, index=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True,
+    company_id = fields.Many2one("res.company", readonly=True,
                                  default=lambda self: self.env.user.company_id)
     import_type = fields.Selection(IMPORT_TYPES, string="Contacts", required=True, readonly=True)
     dedup_rule = fields.Selection(DEDUP_RULES, string="Duplicates are", readonly=True)
@@ -43,4 +43,3 @@ class CrmImportRun(models.Model):
     report_file = fields.Binary(string="Error report", attachment=True, readonly=True,
                                 help="CSV file: row, column, value and reason of each error.")
     report_file_name = fields.Char(string="Report file name", readonly=True)
-

@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 """Opens and clicks of one outbound email for one recipient."""
-from odoo import _, api, fields, models, tools
+from odoo import _, api, fields, models
 
 from ..logic import mail_tracking
 
@@ -23,7 +23,7 @@ class CrmMailTracking(models.Model):
     partner_id = fields.Many2one("res.partner", string="Recipient", index=True,
                                  readonly=True, ondelete="set null")
     email = fields.Char(string="Recipient email", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
     sent_date = fields.Datetime(string="Sent on", default=fields.Datetime.now, readonly=True)
     open_count = fields.Integer(string="Opens", readonly=True)
     first_open_date = fields.Datetime(string="First opened on", readonly=True)
@@ -45,15 +45,15 @@ class CrmMailTracking(models.Model):
         self.ensure_one()
         parts = []
         if self.open_count:
-            parts.append(_("opened %s times, last on %s") % (
-                self.open_count, self._format_dt(self.last_open_date))
+            parts.append(_("opened %(count)s times, last on %(date)s") % {
+                "count": self.open_count, "date": self._format_dt(self.last_open_date)}
                 if self.open_count > 1 else
                 _("opened once, on %s") % self._format_dt(self.last_open_date))
         else:
             parts.append(_("not opened yet"))
         if self.click_count:
-            parts.append(_("clicked %s times, last on %s") % (
-                self.click_count, self._format_dt(self.last_click_date))
+            parts.append(_("clicked %(count)s times, last on %(date)s") % {
+                "count": self.click_count, "date": self._format_dt(self.last_click_date)}
                 if self.click_count > 1 else
                 _("clicked once, on %s") % self._format_dt(self.last_click_date))
         return ", ".join(parts)

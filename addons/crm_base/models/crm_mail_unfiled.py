@@ -15,7 +15,7 @@ class CrmMailUnfiled(models.Model):
     _order = "date desc, id desc"
     _rec_name = "subject"
 
-    mailbox_id = fields.Many2one("crm.mailbox", string="Mailbox", required=True,
+    mailbox_id = fields.Many2one("crm.mailbox", required=True,
                                  ondelete="cascade", index=True, readonly=True)
     mailbox_kind = fields.Selection(related="mailbox_id.kind", store=True, readonly=True,
                                     string="Mailbox type")
@@ -118,13 +118,15 @@ class CrmMailUnfiled(models.Model):
                             compat, msg_dict, [("res.partner", partner.id)])
                 except Exception as e:
                     self.env.clear()
-                    unfiled.write({"state": "error", "error": _("Filing failed: %s") % tools.ustr(e)})
+                    unfiled.write({"state": "error",
+                                   "error": _("Filing failed: %s") % tools.ustr(e)})
             if not message:
                 # unreadable: a note with the original attached, so the
                 # contact's history still shows it
                 message = partner.sudo().message_post(
                     body="<p>%s</p>" % tools.html_escape(
-                        _("Email filed by hand that could not be read: %s") % (unfiled.error or "")),
+                        _("Email filed by hand that could not be read: %s")
+                        % (unfiled.error or "")),
                     subject=unfiled.subject or _("Unreadable email"),
                     message_type="comment", subtype="mail.mt_note",
                     attachments=[("original.eml", raw)],

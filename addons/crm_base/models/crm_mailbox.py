@@ -51,13 +51,13 @@ class CrmMailbox(models.Model):
         "res.users", string="Owner", default=lambda self: self.env.user, index=True,
         ondelete="cascade")
     company_id = fields.Many2one(
-        "res.company", string="Company", required=True,
+        "res.company", required=True,
         default=lambda self: self.env.user.company_id)
     email = fields.Char(
         string="Email address",
         help="Address of this mailbox: it is never taken for a contact's address.")
     host = fields.Char(string="IMAP server", required=True)
-    port = fields.Integer(string="Port", required=True, default=993)
+    port = fields.Integer(required=True, default=993)
     use_ssl = fields.Boolean(string="SSL/TLS", default=True,
                              help="Encrypted connection (IMAPS, usually port 993).")
     login = fields.Char(required=True)
@@ -141,14 +141,14 @@ class CrmMailbox(models.Model):
             else:
                 conn = imaplib.IMAP4(self.host, self.port, timeout=IMAP_TIMEOUT)
         except (OSError, imaplib.IMAP4.error) as e:
-            raise UserError(_("Cannot connect to the IMAP server %s:%s: %s")
-                            % (self.host, self.port, tools.ustr(e)))
+            raise UserError(_("Cannot connect to the IMAP server %(host)s:%(port)s: %(error)s")
+                            % {"host": self.host, "port": self.port, "error": tools.ustr(e)})
         try:
             conn.login(self.login, password)
         except (OSError, imaplib.IMAP4.error) as e:
             self._imap_close(conn)
-            raise UserError(_("The IMAP server %s refused the login %s: %s")
-                            % (self.host, self.login, tools.ustr(e)))
+            raise UserError(_("The IMAP server %(host)s refused the login %(login)s: %(error)s")
+                            % {"host": self.host, "login": self.login, "error": tools.ustr(e)})
         return conn
 
     @staticmethod
@@ -156,7 +156,7 @@ class CrmMailbox(models.Model):
         try:
             conn.logout()
         except Exception:  # the connection is gone already: nothing to close
-            pass
+            _logger.debug("IMAP logout failed", exc_info=True)
 
     def _imap_select(self, conn):
         """Open the folder read-only; return its UIDVALIDITY and message count."""
@@ -166,9 +166,10 @@ class CrmMailbox(models.Model):
         except (OSError, imaplib.IMAP4.error) as e:
             typ, data = "NO", [tools.ustr(e).encode()]
         if typ != "OK":
-            raise UserError(_("The folder %s cannot be opened on %s: %s") % (
-                self.folder, self.host,
-                b" ".join(d for d in data if isinstance(d, bytes)).decode("utf-8", "replace")))
+            raise UserError(_("The folder %(folder)s cannot be opened on %(host)s: %(error)s") % {
+                "folder": self.folder, "host": self.host,
+                "error": b" ".join(d for d in data if isinstance(d, bytes)).decode(
+                    "utf-8", "replace")})
         _typ, uidvalidity = conn.response("UIDVALIDITY")
         return int(uidvalidity[0]), int(data[0] or 0)
 
@@ -202,7 +203,11 @@ class CrmMailbox(models.Model):
     @api.model
     def _cron_fetch_all(self):
         """Fetch every active mailbox; one failing does not stop the others.
-        Under tests (no commit allowed) each mailbox runs in a savepoint."""
+        Under tests (no commit allowed) each mailbox runs in a savepoint.
+
+        Outside tests the fetch commits after each message and each mailbox,
+        as Odoo's fetchmail does: an error later in the run must neither lose
+        the messages already filed nor file them again (last_uid is saved)."""
         auto_commit = not getattr(threading.current_thread(), "testing", False)
         cr = self.env.cr
         for mailbox_id in self.sudo().search([]).ids:
@@ -220,7 +225,7 @@ class CrmMailbox(models.Model):
                 self.env.clear()
                 mailbox.write({"state": "error", "last_error": tools.ustr(e)})
                 if auto_commit:
-                    cr.commit()
+                    cr.commit()  # pylint: disable=invalid-commit
         return True
 
     def _fetch(self, auto_commit=False):
@@ -244,7 +249,7 @@ class CrmMailbox(models.Model):
         except UserError as e:
             self.write({"state": "error", "last_error": e.name})
             if auto_commit:
-                cr.commit()
+                cr.commit()  # pylint: disable=invalid-commit
             return 0
         count = 0
         try:
@@ -269,7 +274,7 @@ class CrmMailbox(models.Model):
                     count += 1
                 self.write({"last_uid": str(uid)})
                 if auto_commit:
-                    cr.commit()
+                    cr.commit()  # pylint: disable=invalid-commit
         except (UserError, OSError, imaplib.IMAP4.error, socket.timeout) as e:
             if auto_commit:
                 cr.rollback()
@@ -277,14 +282,14 @@ class CrmMailbox(models.Model):
             message = e.name if isinstance(e, UserError) else tools.ustr(e)
             self.write({"state": "error", "last_error": message})
             if auto_commit:
-                cr.commit()
+                cr.commit()  # pylint: disable=invalid-commit
             return count
         finally:
             self._imap_close(conn)
         self.write({"state": "ok", "last_error": False, "last_fetch_count": count,
                     "last_fetch_date": fields.Datetime.now()})
         if auto_commit:
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
         return count
 
     @staticmethod

@@ -20,7 +20,7 @@ A meeting is linked through Odoo's own ``res_model``/``res_id`` of
 calendar.event (the "Document" button of the meeting), shown as the reference
 field "Linked to" of the meeting form, which lists every model of the mixin.
 """
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 
 
 class CrmMeetingMixin(models.AbstractModel):
@@ -35,7 +35,8 @@ class CrmMeetingMixin(models.AbstractModel):
 
     def _crm_meeting_partners(self):
         """The contacts invited by default to a meeting about the record."""
-        if "partner_id" in self._fields and self._fields["partner_id"].comodel_name == "res.partner":
+        partner_field = self._fields.get("partner_id")
+        if partner_field and partner_field.comodel_name == "res.partner":
             return self.mapped("partner_id")
         return self.env["res.partner"]
 

@@ -22,10 +22,10 @@ class CrmMeetingTime(models.Model):
     _order = "date desc, user_id"
     _rec_name = "user_id"
 
-    user_id = fields.Many2one("res.users", string="User", required=True, readonly=True,
+    user_id = fields.Many2one("res.users", required=True, readonly=True,
                               index=True, ondelete="cascade")
     date = fields.Date(required=True, readonly=True, index=True)
-    week = fields.Char(string="Week", readonly=True, help="ISO week, e.g. 2026-W09.")
+    week = fields.Char(readonly=True, help="ISO week, e.g. 2026-W09.")
     hours = fields.Float(string="Hours in meetings", readonly=True, group_operator="sum")
 
     _sql_constraints = [

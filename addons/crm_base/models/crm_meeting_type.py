@@ -34,12 +34,13 @@ class CrmMeetingType(models.Model):
     def _check_default_duration(self):
         for meeting_type in self:
             if meeting_type.default_duration <= 0 or meeting_type.default_duration > 24:
-                raise ValidationError(
-                    _("The default duration of a meeting type must be between 1 minute and 24 hours."))
+                raise ValidationError(_("The default duration of a meeting type must be "
+                                        "between 1 minute and 24 hours."))
 
     def _compute_meeting_count(self):
         groups = self.env["calendar.event"].with_context(virtual_id=False).read_group(
-            [("crm_meeting_type_id", "in", self.ids)], ["crm_meeting_type_id"], ["crm_meeting_type_id"])
+            [("crm_meeting_type_id", "in", self.ids)], ["crm_meeting_type_id"],
+            ["crm_meeting_type_id"])
         counts = {g["crm_meeting_type_id"][0]: g["crm_meeting_type_id_count"] for g in groups}
         for meeting_type in self:
             meeting_type.meeting_count = counts.get(meeting_type.id, 0)

@@ -21,7 +21,7 @@ class CrmPartnerRelation(models.Model):
         "res.partner", string="Related company", required=True, index=True, ondelete="cascade")
     date_start = fields.Date(string="Since")
     date_end = fields.Date(string="Until")
-    note = fields.Text(string="Note")
+    note = fields.Text()
 
     # The sides (an SQL view over this table) and the partners' "Relations"
     # lists are not in the ORM's dependency graph: drop them from the cache.
@@ -60,7 +60,8 @@ class CrmPartnerRelation(models.Model):
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for relation in self:
-            if relation.date_start and relation.date_end and relation.date_end < relation.date_start:
+            if (relation.date_start and relation.date_end
+                    and relation.date_end < relation.date_start):
                 raise ValidationError(_("The relation %s ends before it starts.")
                                       % relation.display_name)
 

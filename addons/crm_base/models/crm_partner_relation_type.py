@@ -18,8 +18,8 @@ class CrmPartnerRelationType(models.Model):
     is_symmetric = fields.Boolean(
         string="Symmetric",
         help='Same wording both ways, e.g. "partner of": A partner of B is B partner of A.')
-    sequence = fields.Integer(string="Sequence", default=10)
-    active = fields.Boolean(string="Active", default=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
 
     _sql_constraints = [
         ("inverse_name_required", "CHECK(is_symmetric OR inverse_name IS NOT NULL)",

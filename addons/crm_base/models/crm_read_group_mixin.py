@@ -37,9 +37,11 @@ class CrmReadGroupMixin(models.AbstractModel):
     _description = "Eager grouped reads aggregated before ordering"
 
     @api.model
-    def _read_group_raw(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+    def _read_group_raw(self, domain, fields, groupby, offset=0, limit=None, orderby=False,
+                        lazy=True):
         groupby_list = [groupby] if isinstance(groupby, str) else list(dict.fromkeys(groupby or []))
-        if lazy or orderby or limit or offset or self._inherits or not self._crm_groups_own_columns(groupby_list):
+        if (lazy or orderby or limit or offset or self._inherits
+                or not self._crm_groups_own_columns(groupby_list)):
             return super(CrmReadGroupMixin, self)._read_group_raw(
                 domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
         return self._crm_read_group_eager(domain or [], fields, groupby_list)
@@ -69,8 +71,10 @@ class CrmReadGroupMixin(models.AbstractModel):
             for field in [self._fields.get(name)]
             if field and field.group_operator and field.store and field.column_type
         ]
-        select = ['min("{0}".id) AS id'.format(self._table), 'count("{0}".id) AS "__count"'.format(self._table)]
-        select += ['%s("%s"."%s") AS "%s"' % (self._fields[name].group_operator, self._table, name, name)
+        select = ['min("{0}".id) AS id'.format(self._table),
+                  'count("{0}".id) AS "__count"'.format(self._table)]
+        select += ['%s("%s"."%s") AS "%s"' % (self._fields[name].group_operator, self._table,
+                                              name, name)
                    for name in aggregated]
         select += ['%s AS "%s"' % (gb["qualified_field"], gb["groupby"]) for gb in annotated]
         from_clause, where_clause, params = query.get_sql()
@@ -91,7 +95,8 @@ class CrmReadGroupMixin(models.AbstractModel):
         rows = self._cr.dictfetchall()
         # (id, name) of the many2one values; the name_get reads only the name,
         # not every prefetched column of the comodel
-        self.with_context(prefetch_fields=False)._read_group_resolve_many2one_fields(rows, annotated)
+        self.with_context(prefetch_fields=False)._read_group_resolve_many2one_fields(
+            rows, annotated)
         return self._crm_format_groups(rows, annotated, domain)
 
     def _crm_format_groups(self, rows, annotated, domain):
@@ -125,7 +130,8 @@ class CrmReadGroupMixin(models.AbstractModel):
     def _crm_date_group(self, gb, value):
         """``(("start/end", label), domain)`` of one date group, as Odoo gives it."""
         value = self._read_group_prepare_data(gb["groupby"], value, {gb["groupby"]: gb})
-        fmt = DEFAULT_SERVER_DATETIME_FORMAT if gb["type"] == "datetime" else DEFAULT_SERVER_DATE_FORMAT
+        fmt = (DEFAULT_SERVER_DATETIME_FORMAT if gb["type"] == "datetime"
+               else DEFAULT_SERVER_DATE_FORMAT)
         locale = self._context.get("lang") or "en_US"
         start, end, tzinfo = value, value + gb["interval"], None
         if gb["tz_convert"]:
@@ -133,7 +139,8 @@ class CrmReadGroupMixin(models.AbstractModel):
             start, end = start.astimezone(pytz.utc), end.astimezone(pytz.utc)
         start, end = start.strftime(fmt), end.strftime(fmt)
         if gb["type"] == "datetime":
-            label = babel.dates.format_datetime(value, format=gb["display_format"], tzinfo=tzinfo, locale=locale)
+            label = babel.dates.format_datetime(value, format=gb["display_format"],
+                                                tzinfo=tzinfo, locale=locale)
         else:
             label = babel.dates.format_date(value, format=gb["display_format"], locale=locale)
         domain = ["&", (gb["field"], ">=", start), (gb["field"], "<", end)]

@@ -12,14 +12,14 @@ class CrmRelationshipType(models.Model):
     _description = "Relationship type"
     _order = "sequence, id"
 
-    name = fields.Char(string="Name", required=True, translate=True)
+    name = fields.Char(required=True, translate=True)
     code = fields.Char(
-        string="Code", copy=False,
+        copy=False,
         help="Technical key used by the saved filters and the other addons (e.g. client). "
              "Leave it empty for your own types.")
-    sequence = fields.Integer(string="Sequence", default=10)
+    sequence = fields.Integer(default=10)
     color = fields.Integer(string="Color index")
-    active = fields.Boolean(string="Active", default=True)
+    active = fields.Boolean(default=True)
 
     _sql_constraints = [
         ("code_uniq", "unique(code)", "Another relationship type already has this code."),

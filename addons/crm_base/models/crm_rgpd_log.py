@@ -20,10 +20,10 @@ class CrmRgpdLog(models.Model):
     _order = "date desc, id desc"
     _rec_name = "operation"
 
-    date = fields.Datetime(string="Date", required=True, readonly=True, default=fields.Datetime.now)
+    date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now)
     user_id = fields.Many2one("res.users", string="Done by", required=True, readonly=True,
                               ondelete="restrict", default=lambda self: self.env.user)
-    operation = fields.Selection(RGPD_OPERATIONS, string="Operation", required=True, readonly=True)
+    operation = fields.Selection(RGPD_OPERATIONS, required=True, readonly=True)
     partner_ref = fields.Integer(
         string="Contact ID", required=True, readonly=True, index=True,
         help="Identifier of the contact in the database (its name is not kept).")
@@ -34,7 +34,8 @@ class CrmRgpdLog(models.Model):
     consent_count = fields.Integer(string="Consents", readonly=True)
     retained_count = fields.Integer(
         string="Legally retained documents", readonly=True,
-        help="Records kept because the law says so (invoices...), with the contact's name replaced.")
+        help="Records kept because the law says so (invoices...), with the contact's name "
+             "replaced.")
     has_archive = fields.Boolean(string="Archive available", compute="_compute_has_archive")
 
     def _archive(self):
@@ -49,6 +50,7 @@ class CrmRgpdLog(models.Model):
     def action_download(self):
         archive = self._archive()
         if not archive:
-            raise UserError(_("The archive of this export no longer exists: the contact was erased."))
+            raise UserError(_("The archive of this export no longer exists: the contact was "
+                              "erased."))
         return {"type": "ir.actions.act_url",
                 "url": "/web/content/%d?download=true" % archive.id, "target": "self"}

@@ -32,7 +32,7 @@ step of the erasure (``_crm_rgpd_erase_retained(erasure)`` ...
 ``_crm_rgpd_erase_contact(erasure)``) and ``_crm_rgpd_erase_extra(erasure)``,
 see res_partner_rgpd_erase.py.
 """
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.tools import html2plaintext
 
 from ..logic import anonymize
@@ -45,9 +45,9 @@ TEXT_TYPES = ("char", "text", "html")
 
 def export_values(records, field_names=None):
     """Rows (dicts of plain values) of ``records``: their stored fields but
-    one2many, or those of ``field_names`` that exist, as a person reads them: names of linked records, labels
-    of choices, text of HTML. Binary fields are left out (files are joined
-    apart)."""
+    one2many, or those of ``field_names`` that exist, as a person reads them:
+    names of linked records, labels of choices, text of HTML. Binary fields are
+    left out (files are joined apart)."""
     rows = []
     if not records:
         return rows

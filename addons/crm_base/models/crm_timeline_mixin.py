@@ -46,7 +46,7 @@ and optionally ``url`` (a link instead of opening the record).
 
 Each source costs one search per call, whatever the number of its records.
 """
-from odoo import _, api, fields, models
+from odoo import api, models
 from odoo.tools import html2plaintext
 
 SUMMARY_LENGTH = 240

@@ -20,8 +20,10 @@ class ResConfigSettings(models.TransientModel):
         return values
 
     def set_values(self):
-        super(ResConfigSettings, self).set_values()
+        res = super(ResConfigSettings, self).set_values()
         if self.crm_rgpd_retention_months < 1:
-            raise ValidationError(_("The retention period of prospects must be at least one month."))
+            raise ValidationError(
+                _("The retention period of prospects must be at least one month."))
         self.env["ir.config_parameter"].sudo().set_param(
             RETENTION_PARAM, str(self.crm_rgpd_retention_months))
+        return res

@@ -73,8 +73,9 @@ class ResPartner(models.Model):
     @api.depends("message_ids.date", "message_ids.message_type",
                  "crm_meeting_ids.start",
                  # res_model: the activity's link to its partner is stored after its creation
-                 "activity_ids", "activity_ids.res_model", "activity_ids.date_deadline", "activity_ids.summary",
-                 "activity_ids.note", "activity_ids.activity_type_id", "activity_ids.user_id")
+                 "activity_ids", "activity_ids.res_model", "activity_ids.date_deadline",
+                 "activity_ids.summary", "activity_ids.note", "activity_ids.activity_type_id",
+                 "activity_ids.user_id")
     def _compute_last_activity_date(self):
         # Messages and activities point to their partner by an integer res_id,
         # which the ORM's cache does not follow: read them from the database.
@@ -186,6 +187,8 @@ class ResPartner(models.Model):
             if lazy and len(groupby) > 1:
                 group["__context"] = {"group_by": groupby[1:]}
             if aggregates:
+                # the group's totals: Odoo's read_group, without this override's grouping
+                # pylint: disable-next=super-method-mismatch
                 [totals] = super(ResPartner, self).read_group(
                     group_domain, aggregates, [], lazy=False) or [{}]
                 group.update({f: totals.get(f) for f in aggregates})

@@ -265,8 +265,10 @@ class ResPartner(models.Model):
                     key = repr(row[name])
                     groups.setdefault(key, (row[name], []))[1].append(record_id)
             for value, group_ids in groups.values():
-                fields_[name].write(self.browse(group_ids).with_context(rel_context), value,
-                                    create=True)
+                # as _create(): the context without its default_* keys, so a dict on purpose
+                # pylint: disable-next=context-overridden
+                records = self.browse(group_ids).with_context(rel_context)
+                fields_[name].write(records, value, create=True)
         records.modified(todo_names)
         stored = records._crm_import_store_computed(records)
         records._validate_fields(set(name for row in rows for name in row) | stored)

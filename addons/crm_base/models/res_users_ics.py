@@ -29,7 +29,8 @@ class ResUsers(models.Model):
     _inherit = "res.users"
 
     crm_ics_token = fields.Char(string="ICS feed token", copy=False, groups="base.group_system")
-    crm_ics_token_hash = fields.Char(string="ICS feed token hash", copy=False, index=True, groups="base.group_system")
+    crm_ics_token_hash = fields.Char(string="ICS feed token hash", copy=False, index=True,
+                                     groups="base.group_system")
     crm_ics_url = fields.Char(
         string="Calendar address (ICS)", compute="_compute_crm_ics_url",
         help="Secret address of your meetings, to subscribe to from Google Calendar, "
@@ -109,7 +110,8 @@ class ResUsers(models.Model):
         events = Event.search([
             "|", ("user_id", "=", self.id), ("partner_ids", "in", self.partner_id.ids),
             ("start", "<=", high),
-            "|", ("stop", ">=", low), "&", ("recurrency", "=", True), ("final_date", ">=", low[:10]),
+            "|", ("stop", ">=", low),
+            "&", ("recurrency", "=", True), ("final_date", ">=", low[:10]),
         ], order="start")
         declined = self.env["calendar.attendee"].sudo().search([
             ("event_id", "in", events.ids), ("partner_id", "=", self.partner_id.id),

@@ -58,11 +58,13 @@ def registered(env, model_class):
 def make_person(env):
     """The person and everything linked to them; returns a dict of records."""
     Partner = env["res.partner"].with_context(mail_create_nolog=True)
+    prospect = env.ref("crm_base.relationship_type_prospect")
     company = Partner.create({"name": "Menuiserie du Rhône", "is_company": True, "city": "Lyon",
-                              "crm_relationship_type_ids": [(6, 0, [env.ref("crm_base.relationship_type_prospect").id])]})
+                              "crm_relationship_type_ids": [(6, 0, [prospect.id])]})
     person = Partner.create({
         "name": NAME, "email": EMAIL, "phone": PHONE, "mobile": MOBILE,
-        "street": "12 rue des Lilas-Verts", "zip": "69003", "city": "Lyon", "country_id": env.ref("base.fr").id,
+        "street": "12 rue des Lilas-Verts", "zip": "69003", "city": "Lyon",
+        "country_id": env.ref("base.fr").id,
         "website": "http://quillebeuf.example.org", "function": "Gérant",
         "comment": "Rencontré au salon, préfère être appelé le matin au %s." % MOBILE,
         "image": PNG,
@@ -71,7 +73,8 @@ def make_person(env):
     records = {"company": company, "person": person}
     # a note on the person, with a document
     document = env["ir.attachment"].create({
-        "name": "CV %s.pdf" % NAME, "datas_fname": "cv.pdf", "datas": base64.b64encode(b"%PDF-1.4 cv"),
+        "name": "CV %s.pdf" % NAME, "datas_fname": "cv.pdf",
+        "datas": base64.b64encode(b"%PDF-1.4 cv"),
         "res_model": "res.partner", "res_id": person.id})
     records["note"] = person.message_post(
         body="<p>Appel avec %s (%s), à rappeler au %s</p>" % (NAME, EMAIL, MOBILE),
@@ -99,14 +102,16 @@ def make_person(env):
     # a meeting with a colleague
     colleague = env.ref("base.user_demo", raise_if_not_found=False) or env.user
     records["event"] = env["calendar.event"].with_context(no_mail_to_attendees=True).create({
-        "name": "Rendez-vous %s" % NAME, "start": "2025-03-10 09:00:00", "stop": "2025-03-10 10:00:00",
+        "name": "Rendez-vous %s" % NAME,
+        "start": "2025-03-10 09:00:00", "stop": "2025-03-10 10:00:00",
         "description": "Appeler %s au %s ou écrire à %s" % (NAME, MOBILE, EMAIL),
         "location": "Chez %s, 12 rue des Lilas-Verts" % NAME,
         "partner_ids": [(6, 0, [colleague.partner_id.id, person.id])]})
     records["colleague"] = colleague
     # a consent with its proof, an activity, a bank account
     records["consent"] = env["crm.consent"].create({
-        "partner_id": person.id, "purpose_id": env.ref("crm_base.crm_consent_purpose_newsletter").id,
+        "partner_id": person.id,
+        "purpose_id": env.ref("crm_base.crm_consent_purpose_newsletter").id,
         "state": "granted", "source": "email", "proof": "Email de %s reçu le 3 mars" % EMAIL,
         "proof_file": base64.b64encode(b"Subject: oui"), "proof_filename": "accord.eml"})
     records["activity"] = env["mail.activity"].create({
@@ -130,7 +135,8 @@ def make_invoice(env, person):
         "res_model": invoice._name, "res_id": invoice.id})
     sent = env["mail.message"].create({
         "model": invoice._name, "res_id": invoice.id, "message_type": "email",
-        "subject": "Facture FAC-2024-0042", "body": "<p>Bonjour %s, voici votre facture.</p>" % NAME,
+        "subject": "Facture FAC-2024-0042",
+        "body": "<p>Bonjour %s, voici votre facture.</p>" % NAME,
         "partner_ids": [(4, person.id)], "attachment_ids": [(4, pdf.id)]})
     return invoice, pdf, sent
 

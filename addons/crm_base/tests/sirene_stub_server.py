@@ -238,7 +238,7 @@ class SireneStubServer(object):
 
 if __name__ == "__main__":  # python sirene_stub_server.py: serve on a free port
     server = SireneStubServer().start()
-    print("SIRENE stub on %s" % server.url)
+    print("SIRENE stub on %s" % server.url)  # pylint: disable=print-used
     try:
         while True:
             time.sleep(3600)

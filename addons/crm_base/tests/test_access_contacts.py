@@ -69,7 +69,8 @@ class TestAccessContacts(TransactionCase):
 
     def test_relations_of_a_private_contact_are_hidden(self):
         secret_company = self.env["res.partner"].sudo(self.alice).create({
-            "name": "Société Privée", "is_company": True, "user_id": self.alice.id, "crm_private": True})
+            "name": "Société Privée", "is_company": True, "user_id": self.alice.id,
+            "crm_private": True})
         relation = self.env["crm.partner.relation"].sudo(self.alice).create({
             "left_partner_id": secret_company.id,
             "type_id": self.env.ref("crm_base.partner_relation_type_supplier").id,

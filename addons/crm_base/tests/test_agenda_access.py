@@ -23,12 +23,14 @@ class TestAgendaAccess(AgendaCase):
     def test_add_colleague_and_see_meetings(self):
         contacts = self.env["calendar.contacts"].sudo(self.alice)
         contacts.create({"partner_id": self.bruno.partner_id.id})
-        self.assertIn(self.bruno.partner_id, contacts.search([("user_id", "=", self.alice.id)]).mapped("partner_id"))
+        self.assertIn(self.bruno.partner_id,
+                      contacts.search([("user_id", "=", self.alice.id)]).mapped("partner_id"))
         domain = [("partner_ids", "in", [self.bruno.partner_id.id]),
                   ("start", "<=", "2026-03-08 00:00:00"), ("stop", ">=", "2026-03-02 00:00:00")]
         events = self.Event.sudo(self.alice).search(domain)
         self.assertEqual(set(events.ids), {self.public.id, self.private.id})
-        rows = {r["id"]: r for r in events.read(["name", "location", "description", "start", "stop"])}
+        rows = {
+            r["id"]: r for r in events.read(["name", "location", "description", "start", "stop"])}
         self.assertEqual(rows[self.public.id]["name"], "Démo Octet Solutions")
         self.assertEqual(rows[self.private.id]["name"], "Busy")
         self.assertFalse(rows[self.private.id]["location"])
@@ -47,18 +49,21 @@ class TestAgendaAccess(AgendaCase):
         with self.assertRaises(AccessError):
             self.private.sudo(self.alice).write({"name": "Vu"})
         # the owner reads the details
-        self.assertEqual(self.private.sudo(self.bruno).read(["name"])[0]["name"], "Rendez-vous médical")
+        self.assertEqual(self.private.sudo(self.bruno).read(["name"])[0]["name"],
+                         "Rendez-vous médical")
 
     def test_private_meeting_masked_in_ics_values(self):
         values = self.private.sudo()._crm_ics_values(self.alice, "db")[0]
         self.assertEqual(values["summary"], "Busy")
-        self.assertEqual((values["location"], values["description"], values["attendees"]), ("", "", []))
+        self.assertEqual((values["location"], values["description"], values["attendees"]),
+                         ("", "", []))
         own = self.private.sudo()._crm_ics_values(self.bruno, "db")[0]
         self.assertEqual(own["summary"], "Rendez-vous médical")
 
     def test_meeting_time_lines_are_personal(self):
         Report = self.env["crm.meeting.time"]
-        Report._crm_refresh(datetime.date(2026, 3, 2), datetime.date(2026, 3, 8), users=self.alice | self.bruno)
+        Report._crm_refresh(datetime.date(2026, 3, 2), datetime.date(2026, 3, 8),
+                            users=self.alice | self.bruno)
         self.assertEqual(Report.sudo(self.alice).search([("user_id", "=", self.bruno.id)]), Report)
         self.assertTrue(Report.sudo(self.bruno).search([("user_id", "=", self.bruno.id)]))
         manager = self.env["res.users"].with_context(no_reset_password=True).create({

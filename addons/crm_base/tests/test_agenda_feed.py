@@ -17,21 +17,27 @@ class TestAgendaFeed(AgendaCase):
     @classmethod
     def setUpClass(cls):
         super(TestAgendaFeed, cls).setUpClass()
+        both = cls.bruno.partner_id | cls.alice.partner_id
         cls.lunch = cls.meeting(cls.alice, "2026-03-04 11:30:00", "2026-03-04 13:00:00",
-                                partners=cls.alice.partner_id | cls.client, name="Déjeuner – Mercier",
-                                location="Tours", description="Point sur le dossier")
+                                partners=cls.alice.partner_id | cls.client,
+                                name="Déjeuner – Mercier", location="Tours",
+                                description="Point sur le dossier")
         cls.invited = cls.meeting(cls.bruno, "2026-03-05 08:00:00", "2026-03-05 09:00:00",
-                                  partners=cls.bruno.partner_id | cls.alice.partner_id, name="Réunion d'équipe")
+                                  partners=both, name="Réunion d'équipe")
         cls.declined = cls.meeting(cls.bruno, "2026-03-06 08:00:00", "2026-03-06 09:00:00",
-                                   partners=cls.bruno.partner_id | cls.alice.partner_id, name="Refusée")
-        cls.declined.attendee_ids.filtered(lambda a: a.partner_id == cls.alice.partner_id).state = "declined"
-        cls.other = cls.meeting(cls.bruno, "2026-03-05 13:00:00", "2026-03-05 14:00:00", name="Sans Alice")
-        cls.old = cls.meeting(cls.alice, "2025-06-01 08:00:00", "2025-06-01 09:00:00", name="Trop ancienne")
-        cls.weekly = cls.meeting(cls.alice, "2026-03-02 08:00:00", "2026-03-02 09:00:00", name="Hebdo",
-                                 recurrency=True, rrule_type="weekly", interval=1, mo=True,
-                                 end_type="count", count=4)
-        cls.salon = cls.meeting(cls.alice, "2026-03-10 08:00:00", "2026-03-11 18:00:00", name="Salon",
-                                allday=True)
+                                   partners=both, name="Refusée")
+        alice_attendee = cls.declined.attendee_ids.filtered(
+            lambda a: a.partner_id == cls.alice.partner_id)
+        alice_attendee.state = "declined"
+        cls.other = cls.meeting(cls.bruno, "2026-03-05 13:00:00", "2026-03-05 14:00:00",
+                                name="Sans Alice")
+        cls.old = cls.meeting(cls.alice, "2025-06-01 08:00:00", "2025-06-01 09:00:00",
+                              name="Trop ancienne")
+        cls.weekly = cls.meeting(cls.alice, "2026-03-02 08:00:00", "2026-03-02 09:00:00",
+                                 name="Hebdo", recurrency=True, rrule_type="weekly", interval=1,
+                                 mo=True, end_type="count", count=4)
+        cls.salon = cls.meeting(cls.alice, "2026-03-10 08:00:00", "2026-03-11 18:00:00",
+                                name="Salon", allday=True)
 
     def feed(self, user=None):
         data = (user or self.alice)._crm_ics_feed(now=NOW)
@@ -72,8 +78,10 @@ class TestAgendaFeed(AgendaCase):
         events = {e.summary.value: e for e in cal.vevent_list}
         self.assertEqual(set(events), {"Déjeuner – Mercier", "Réunion d'équipe", "Hebdo", "Salon"})
         lunch = events["Déjeuner – Mercier"]
-        self.assertEqual(lunch.dtstart.value.replace(tzinfo=None), datetime.datetime(2026, 3, 4, 12, 30))
-        self.assertIn(b"DTSTART;TZID=Europe/Paris:20260304T123000", self.alice._crm_ics_feed(now=NOW))
+        self.assertEqual(lunch.dtstart.value.replace(tzinfo=None),
+                         datetime.datetime(2026, 3, 4, 12, 30))
+        self.assertIn(b"DTSTART;TZID=Europe/Paris:20260304T123000",
+                      self.alice._crm_ics_feed(now=NOW))
         self.assertEqual(lunch.location.value, "Tours")
         self.assertEqual(lunch.description.value, "Point sur le dossier")
         self.assertEqual({a.value for a in lunch.contents["attendee"]},
@@ -86,13 +94,15 @@ class TestAgendaFeed(AgendaCase):
 
     def test_uid_is_stable_and_unique(self):
         first = [e.uid.value for e in self.feed().vevent_list]
-        self.lunch.write({"name": "Déjeuner déplacé", "start": "2026-03-04 12:00:00", "stop": "2026-03-04 13:00:00"})
+        self.lunch.write({"name": "Déjeuner déplacé", "start": "2026-03-04 12:00:00",
+                          "stop": "2026-03-04 13:00:00"})
         second = [e.uid.value for e in self.feed().vevent_list]
         self.assertEqual(sorted(first), sorted(second))
         self.assertEqual(len(set(first)), len(first))
 
     def test_deleted_occurrence_is_an_exdate(self):
-        occurrences = self.Event.sudo(self.alice).search([("id", "=", self.weekly.id)]).ids  # virtual ids
+        # virtual ids
+        occurrences = self.Event.sudo(self.alice).search([("id", "=", self.weekly.id)]).ids
         second = sorted(occurrences)[1]
         self.Event.sudo(self.alice).browse(second).unlink()
         hebdo = [e for e in self.feed().vevent_list if e.summary.value == "Hebdo"][0]

@@ -65,7 +65,9 @@ class TestAgendaImport(AgendaCase):
         self.assertEqual((lunch.start, lunch.stop), ("2026-03-04 11:30:00", "2026-03-04 13:00:00"))
         self.assertEqual(lunch.partner_ids, self.alice.partner_id | self.client)
         self.assertIn("Inconnu <inconnu@ailleurs.test>", lunch.description)
-        self.assertEqual(lunch.attendee_ids.filtered(lambda a: a.partner_id == self.alice.partner_id).state, "accepted")
+        self.assertEqual(
+            lunch.attendee_ids.filtered(lambda a: a.partner_id == self.alice.partner_id).state,
+            "accepted")
         salon = events["salon-1@google.com"]
         self.assertTrue(salon.allday)
         self.assertEqual((salon.start_date, salon.stop_date), ("2026-03-10", "2026-03-11"))
@@ -78,13 +80,14 @@ class TestAgendaImport(AgendaCase):
         moved = events["weekly-1@google.com#20260316T080000Z"]
         self.assertEqual(moved.start, "2026-03-17 10:00:00")
         # no invitation went out
-        self.assertFalse(self.env["mail.mail"].search([("subject", "ilike", "Déjeuner avec Sophie")]))
+        self.assertFalse(
+            self.env["mail.mail"].search([("subject", "ilike", "Déjeuner avec Sophie")]))
 
         wizard = self.run_import(CALENDAR % {"summary": "Déjeuner avec Sophie Perrin"})
         self.assertEqual((wizard.created_count, wizard.updated_count), (0, 4))
         self.assertEqual(len(self.imported()), 4)
-        self.assertEqual(self.imported().filtered(lambda e: e.crm_ics_uid == "lunch-1@google.com").name,
-                         "Déjeuner avec Sophie Perrin")
+        lunch = self.imported().filtered(lambda e: e.crm_ics_uid == "lunch-1@google.com")
+        self.assertEqual(lunch.name, "Déjeuner avec Sophie Perrin")
 
     def test_each_user_imports_their_own_copy(self):
         self.run_import(CALENDAR % {"summary": "Déjeuner"})
@@ -93,7 +96,8 @@ class TestAgendaImport(AgendaCase):
 
     def test_cancelled_event_is_archived(self):
         self.run_import(CALENDAR % {"summary": "Déjeuner"})
-        cancelled = (CALENDAR % {"summary": "Déjeuner"}).replace("LOCATION:Tours", "LOCATION:Tours\nSTATUS:CANCELLED")
+        cancelled = (CALENDAR % {"summary": "Déjeuner"}).replace(
+            "LOCATION:Tours", "LOCATION:Tours\nSTATUS:CANCELLED")
         wizard = self.run_import(cancelled)
         self.assertEqual(wizard.cancelled_count, 1)
         self.assertNotIn("lunch-1@google.com", self.imported().mapped("crm_ics_uid"))

@@ -15,13 +15,17 @@ class TestAgendaMeetingTime(AgendaCase):
         both = cls.alice.partner_id | cls.bruno.partner_id
         # Monday 2 March 2026 (Paris = UTC+1)
         cls.meeting(cls.alice, "2026-03-02 08:00:00", "2026-03-02 09:30:00", name="A")  # 1.5 h
-        cls.meeting(cls.alice, "2026-03-02 09:00:00", "2026-03-02 10:00:00", name="B overlaps")  # +0.5 h
-        cls.meeting(cls.alice, "2026-03-02 13:00:00", "2026-03-02 14:00:00", name="Free", show_as="free")
+        cls.meeting(cls.alice, "2026-03-02 09:00:00", "2026-03-02 10:00:00",
+                    name="B overlaps")  # +0.5 h
+        cls.meeting(cls.alice, "2026-03-02 13:00:00", "2026-03-02 14:00:00", name="Free",
+                    show_as="free")
         cls.invite = cls.meeting(cls.alice, "2026-03-03 08:00:00", "2026-03-03 10:00:00",
                                  partners=both, name="Invite Bruno")
         cls.meeting(cls.alice, "2026-03-05 08:00:00", "2026-03-05 09:00:00", name="Weekly",
-                    recurrency=True, rrule_type="weekly", interval=1, th=True, end_type="count", count=3)
-        cls.meeting(cls.alice, "2026-03-06 08:00:00", "2026-03-06 18:00:00", name="Salon", allday=True)
+                    recurrency=True, rrule_type="weekly", interval=1, th=True,
+                    end_type="count", count=3)
+        cls.meeting(cls.alice, "2026-03-06 08:00:00", "2026-03-06 18:00:00", name="Salon",
+                    allday=True)
         cls.meeting(cls.alice, "2026-03-01 22:30:00", "2026-03-01 23:30:00", name="Late sunday UTC")
 
     def hours(self, users, start="2026-03-02", stop="2026-03-08"):
@@ -40,7 +44,8 @@ class TestAgendaMeetingTime(AgendaCase):
 
     def test_only_accepted_invitations_count(self):
         self.assertEqual(self.hours(self.bruno)[self.bruno.id], {})
-        attendee = self.invite.attendee_ids.filtered(lambda a: a.partner_id == self.bruno.partner_id)
+        attendee = self.invite.attendee_ids.filtered(
+            lambda a: a.partner_id == self.bruno.partner_id)
         attendee.sudo(self.bruno).do_accept()
         self.assertEqual(self.hours(self.bruno)[self.bruno.id], {"2026-03-03": 2.0})
         attendee.sudo(self.bruno).do_decline()
@@ -58,11 +63,13 @@ class TestAgendaMeetingTime(AgendaCase):
 
     def test_report_lines_by_week(self):
         Report = self.env["crm.meeting.time"]
-        Report._crm_refresh(datetime.date(2026, 3, 2), datetime.date(2026, 3, 8), users=self.alice | self.bruno)
+        Report._crm_refresh(datetime.date(2026, 3, 2), datetime.date(2026, 3, 8),
+                            users=self.alice | self.bruno)
         groups = Report.read_group([("user_id", "=", self.alice.id)], ["hours", "week"], ["week"])
         self.assertEqual([(g["week"], g["hours"]) for g in groups], [("2026-W10", 12.5)])
         # refreshing again does not duplicate
-        Report._crm_refresh(datetime.date(2026, 3, 2), datetime.date(2026, 3, 8), users=self.alice | self.bruno)
+        Report._crm_refresh(datetime.date(2026, 3, 2), datetime.date(2026, 3, 8),
+                            users=self.alice | self.bruno)
         self.assertEqual(Report.search_count([("user_id", "=", self.alice.id)]), 4)
         action = Report.sudo(self.alice).action_crm_open_report()
         self.assertEqual(action["res_model"], "crm.meeting.time")

@@ -45,28 +45,35 @@ class TestAgendaMeetings(AgendaCase):
     def test_type_is_manager_only(self):
         from odoo.exceptions import AccessError
         with self.assertRaises(AccessError):
-            self.env["crm.meeting.type"].sudo(self.alice).create({"name": "Mine", "default_duration": 1})
+            self.env["crm.meeting.type"].sudo(self.alice).create(
+                {"name": "Mine", "default_duration": 1})
 
     def test_schedule_from_contact_prefills_attendees_and_link(self):
         action = self.client.sudo(self.alice).action_crm_schedule_meeting()
         self.assertEqual(action["res_model"], "calendar.event")
+        # the action's own context, as it is (replaces the test's)
+        # pylint: disable-next=context-overridden
         Event = self.Event.sudo(self.alice).with_context(action["context"])
         defaults = Event.default_get(["partner_ids", "res_model_id", "res_id", "name"])
-        self.assertEqual(set(defaults["partner_ids"][0][2]), {self.client.id, self.alice.partner_id.id})
+        self.assertEqual(set(defaults["partner_ids"][0][2]),
+                         {self.client.id, self.alice.partner_id.id})
         values = dict(defaults, start="2026-03-02 09:00:00", stop="2026-03-02 10:00:00")
         event = Event.create(values)
         self.assertEqual(event.crm_linked_record, self.client)
         self.assertEqual(self.client.crm_linked_meeting_count, 1)
         meetings = self.client.sudo(self.alice).action_crm_linked_meetings()
-        self.assertEqual(self.Event.with_context(virtual_id=False).search(meetings["domain"]), event)
+        self.assertEqual(
+            self.Event.with_context(virtual_id=False).search(meetings["domain"]), event)
 
     def test_360_meetings_button_adds_the_user(self):
         # the 360° "Meetings" action passes only the contact: the user is added
-        Event = self.Event.sudo(self.bruno).with_context(default_partner_ids=[(6, 0, [self.client.id])])
+        Event = self.Event.sudo(self.bruno).with_context(
+            default_partner_ids=[(6, 0, [self.client.id])])
         partner_ids = Event.default_get(["partner_ids"])["partner_ids"][0][2]
         self.assertEqual(set(partner_ids), {self.client.id, self.bruno.partner_id.id})
         Event = Event.with_context(crm_meeting_without_me=True)
-        self.assertEqual(Event.default_get(["partner_ids"])["partner_ids"], [(6, 0, [self.client.id])])
+        self.assertEqual(Event.default_get(["partner_ids"])["partner_ids"],
+                         [(6, 0, [self.client.id])])
 
     def test_linked_record_reference(self):
         event = self.meeting(self.alice, "2026-03-02 09:00:00", "2026-03-02 10:00:00")

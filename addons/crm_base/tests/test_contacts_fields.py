@@ -40,7 +40,8 @@ class TestContactsFields(TransactionCase):
     def test_people_share_the_relationship_of_their_company(self):
         self.assertEqual(self.person.crm_relationship_type_ids, self.client_type)
         self.company.write({"crm_relationship_type_ids": [(4, self.prospect_type.id)]})
-        self.assertEqual(self.person.crm_relationship_type_ids, self.client_type | self.prospect_type)
+        self.assertEqual(self.person.crm_relationship_type_ids,
+                         self.client_type | self.prospect_type)
 
     def test_five_relationship_types_out_of_the_box(self):
         codes = self.env["crm.relationship.type"].search([]).mapped("code")
@@ -63,7 +64,8 @@ class TestContactsFields(TransactionCase):
         with self.assertRaises(ValidationError):
             self.env.user.partner_id.write({"crm_private": True, "user_id": self.env.uid})
         with self.assertRaises(ValidationError):
-            self.env.user.company_id.partner_id.write({"crm_private": True, "user_id": self.env.uid})
+            self.env.user.company_id.partner_id.write(
+                {"crm_private": True, "user_id": self.env.uid})
 
     # -- last activity ---------------------------------------------------------
     def test_last_activity_follows_notes_meetings_and_activities(self):
@@ -76,7 +78,8 @@ class TestContactsFields(TransactionCase):
                                             subtype="mail.mt_note")
         self.assertEqual(self.company.last_activity_date, message.date)
         message.sudo().date = self.past(40)
-        self.assertEqual(self.company.last_activity_date, self.past(40)[:10] + self.company.last_activity_date[10:])
+        self.assertEqual(self.company.last_activity_date,
+                         self.past(40)[:10] + self.company.last_activity_date[10:])
 
         meeting = self.env["calendar.event"].create({
             "name": "Visite atelier", "start": self.past(20), "stop": self.past(19),
@@ -93,7 +96,8 @@ class TestContactsFields(TransactionCase):
         start = fields.Datetime.to_string(datetime.datetime.now() + datetime.timedelta(days=10))
         before = fields.Datetime.now()
         self.env["calendar.event"].create({
-            "name": "Démo", "start": start, "stop": start, "partner_ids": [(6, 0, [self.person.id])]})
+            "name": "Démo", "start": start, "stop": start,
+            "partner_ids": [(6, 0, [self.person.id])]})
         self.assertTrue(before <= self.person.last_activity_date < start)
 
     # -- saved filters -----------------------------------------------------------
@@ -101,16 +105,19 @@ class TestContactsFields(TransactionCase):
         ids = [self.company.id, self.person.id]
         # just created, nothing done yet: not stale
         self.assertFalse(self.search_filter("nothing_done_30_days", [("id", "in", ids)]))
-        note = self.company.message_post(body="RDV fixé", message_type="comment", subtype="mail.mt_note")
+        note = self.company.message_post(body="RDV fixé", message_type="comment",
+                                         subtype="mail.mt_note")
         note.sudo().date = self.past(45)
-        self.assertEqual(self.search_filter("nothing_done_30_days", [("id", "in", ids)]), self.company)
+        self.assertEqual(self.search_filter("nothing_done_30_days", [("id", "in", ids)]),
+                         self.company)
         self.company.message_post(body="Relancé", message_type="comment", subtype="mail.mt_note")
         self.assertFalse(self.search_filter("nothing_done_30_days", [("id", "in", ids)]))
         # created long ago and never touched
         self.env.cr.execute("UPDATE res_partner SET create_date = %s WHERE id = %s",
                             (self.past(60), self.person.id))
         self.person.invalidate_cache()
-        self.assertEqual(self.search_filter("nothing_done_30_days", [("id", "in", ids)]), self.person)
+        self.assertEqual(self.search_filter("nothing_done_30_days", [("id", "in", ids)]),
+                         self.person)
 
     def test_filters_prospects_clients_my_contacts(self):
         prospect = self.Partner.create({
@@ -118,7 +125,8 @@ class TestContactsFields(TransactionCase):
             "crm_relationship_type_ids": [(6, 0, [self.prospect_type.id])]})
         ids = [self.company.id, self.person.id, prospect.id]
         self.assertEqual(self.search_filter("prospects", [("id", "in", ids)]), prospect)
-        self.assertEqual(self.search_filter("clients", [("id", "in", ids)]), self.company | self.person)
+        self.assertEqual(self.search_filter("clients", [("id", "in", ids)]),
+                         self.company | self.person)
         self.company.user_id = self.env.ref("base.user_demo")
         mine = self.search_filter("my_contacts", [("id", "in", ids)])
         self.assertIn(prospect, mine)
@@ -127,7 +135,8 @@ class TestContactsFields(TransactionCase):
     def test_group_by_tag_and_owner(self):
         Tag = self.env["res.partner.category"]
         vip, local = Tag.create({"name": "VIP test"}), Tag.create({"name": "Local test"})
-        both = self.Partner.create({"name": "Both tags", "category_id": [(6, 0, [vip.id, local.id])]})
+        both = self.Partner.create(
+            {"name": "Both tags", "category_id": [(6, 0, [vip.id, local.id])]})
         one = self.Partner.create({"name": "One tag", "category_id": [(6, 0, [vip.id])]})
         none = self.Partner.create({"name": "No tag"})
         domain = [("id", "in", [both.id, one.id, none.id])]
@@ -138,16 +147,20 @@ class TestContactsFields(TransactionCase):
         self.assertEqual(self.Partner.search(vip_group["__domain"]), both | one)
         # the group-by filters of the search view
         action = self.env.ref("crm_base.res_partner_person_action")
-        arch = etree.fromstring(self.Partner.fields_view_get(action.search_view_id.id, "search")["arch"])
-        self.assertIn("'group_by': 'category_id'", arch.xpath("//filter[@name='group_tag']")[0].get("context"))
-        self.assertIn("'group_by': 'user_id'", arch.xpath("//filter[@name='group_owner']")[0].get("context"))
+        arch = etree.fromstring(
+            self.Partner.fields_view_get(action.search_view_id.id, "search")["arch"])
+        self.assertIn("'group_by': 'category_id'",
+                      arch.xpath("//filter[@name='group_tag']")[0].get("context"))
+        self.assertIn("'group_by': 'user_id'",
+                      arch.xpath("//filter[@name='group_owner']")[0].get("context"))
         by_owner = self.Partner.read_group(domain, ["name", "user_id"], ["user_id"])
         self.assertEqual(sum(g["user_id_count"] for g in by_owner), 3)
         # then grouped by owner inside each tag
         nested = self.Partner.read_group(domain, ["name", "user_id"], ["category_id", "user_id"])
         self.assertEqual(nested[0]["__context"], {"group_by": ["user_id"]})
         with self.assertRaises(UserError):
-            self.Partner.read_group(domain, ["name", "user_id"], ["user_id", "category_id"], lazy=False)
+            self.Partner.read_group(domain, ["name", "user_id"], ["user_id", "category_id"],
+                                    lazy=False)
 
     def test_crm_app_opens_the_crm_views(self):
         for xmlid in ("crm_base.res_partner_company_action", "crm_base.res_partner_person_action"):
@@ -159,9 +172,11 @@ class TestContactsFields(TransactionCase):
         tree = etree.fromstring(self.Partner.fields_view_get(
             self.env.ref("crm_base.res_partner_crm_view_tree").id, "tree")["arch"])
         self.assertEqual([f.get("name") for f in tree.xpath("//field[not(@invisible)]")][:6],
-                         ["display_name", "city", "phone", "email", "user_id", "crm_relationship_type_ids"])
+                         ["display_name", "city", "phone", "email", "user_id",
+                          "crm_relationship_type_ids"])
         form = etree.fromstring(self.Partner.fields_view_get(
             self.env.ref("crm_base.res_partner_crm_view_form").id, "form")["arch"])
         self.assertEqual(form.xpath("//field[@name='user_id']")[0].get("string"), "Owner")
-        self.assertTrue(form.xpath("//field[@name='siret']"), "the SIRET part shows in the CRM form")
+        self.assertTrue(
+            form.xpath("//field[@name='siret']"), "the SIRET part shows in the CRM form")
         self.assertTrue(form.xpath("//page[@name='crm_relations']"))

@@ -20,10 +20,12 @@ class TestContactsRelations(TransactionCase):
         """The "Relations" tab of a company, as the user reads it."""
         Side = self.env["crm.partner.relation.side"]
         labels = dict(Side._fields["wording"]._description_selection(self.env))
-        return sorted((labels[s.wording], s.other_partner_id.name) for s in company.crm_relation_side_ids)
+        return sorted(
+            (labels[s.wording], s.other_partner_id.name) for s in company.crm_relation_side_ids)
 
     def test_a_relation_shows_on_both_companies_with_its_own_words(self):
-        self.Relation.create({"left_partner_id": self.subsidiary.id, "type_id": self.subsidiary_of.id,
+        self.Relation.create({"left_partner_id": self.subsidiary.id,
+                              "type_id": self.subsidiary_of.id,
                               "right_partner_id": self.group.id, "date_start": "2015-01-01"})
         self.assertEqual(self.lines(self.subsidiary), [("subsidiary of", "Groupe Test")])
         self.assertEqual(self.lines(self.group), [("parent company of", "Filiale Test")])
@@ -40,8 +42,8 @@ class TestContactsRelations(TransactionCase):
         self.assertEqual(self.lines(self.subsidiary), [("subsidiary of", "Groupe Test")])
 
         side = self.group.crm_relation_side_ids
-        self.group.write({"crm_relation_side_ids": [(1, side.id, {"date_end": "2023-06-30",
-                                                                   "other_partner_id": self.other.id})]})
+        self.group.write({"crm_relation_side_ids": [
+            (1, side.id, {"date_end": "2023-06-30", "other_partner_id": self.other.id})]})
         self.assertEqual((relation.left_partner_id, relation.date_end), (self.other, "2023-06-30"))
         self.assertEqual(self.lines(self.group), [("parent company of", "Autre Test")])
 
@@ -62,11 +64,11 @@ class TestContactsRelations(TransactionCase):
                                   "right_partner_id": self.group.id})
 
     def test_no_duplicate(self):
-        self.Relation.create({"left_partner_id": self.subsidiary.id, "type_id": self.subsidiary_of.id,
-                              "right_partner_id": self.group.id})
+        values = {"left_partner_id": self.subsidiary.id, "type_id": self.subsidiary_of.id,
+                  "right_partner_id": self.group.id}
+        self.Relation.create(values)
         with self.assertRaises(ValidationError):
-            self.Relation.create({"left_partner_id": self.subsidiary.id, "type_id": self.subsidiary_of.id,
-                                  "right_partner_id": self.group.id})
+            self.Relation.create(dict(values))
         # "A partner of B" and "B partner of A" are the same relation
         self.Relation.create({"left_partner_id": self.group.id, "type_id": self.partner_of.id,
                               "right_partner_id": self.other.id})

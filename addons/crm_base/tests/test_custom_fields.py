@@ -113,7 +113,7 @@ class TestCustomFields(CustomFieldCase):
         self.assertEqual(self.Partner.search([(fname("partner"), "ilike", "Autre soc")]), partner)
         self.assertEqual(self.Partner.search([(fname("tags"), "ilike", "Tiède")]), partner)
 
-        # every field is on the form, the filterable ones in the search, the flagged ones in the list
+        # the form shows every field, the search the filterable ones, the list the flagged ones
         form = self._view("form")
         for custom in created:
             self.assertIn('name="%s"' % custom.field_name, form["arch"])
@@ -209,7 +209,7 @@ class TestCustomFields(CustomFieldCase):
         self.assertNotIn(boolean.field_name, self._view("search")["arch"])
 
     def test_uninstall_hook_removes_every_custom_field(self):
-        from odoo.addons.crm_base import uninstall_hook
+        from .. import uninstall_hook
 
         tags = self._add("Centres d'intérêt", "tags")
         size = self._add("Surface", "integer")
@@ -254,7 +254,8 @@ class TestCustomFields(CustomFieldCase):
         self.assertTrue(self._column_exists("res_partner", size_name))
         size.unlink()
         self.assertFalse(self._column_exists("res_partner", size_name))
-        self.assertFalse(self.env["ir.ui.view"].search([("name", "like", "crm.custom.fields.res.partner")]))
+        self.assertFalse(
+            self.env["ir.ui.view"].search([("name", "like", "crm.custom.fields.res.partner")]))
 
     def test_a_user_cannot_manage_custom_fields_a_manager_can(self):
         # a CRM user who may create contacts
@@ -306,7 +307,8 @@ class TestCustomFieldsSurviveUpdate(CustomFieldCase):
                 cr.execute("SELECT state FROM ir_model_fields WHERE model = %s AND name = %s",
                            ("res.partner", name))
                 self.assertEqual(cr.fetchone(), ("manual",))
-                cr.execute("SELECT " + name + " FROM res_partner WHERE id = %s", (partner_id,))  # name is a constant
+                # name is a constant
+                cr.execute("SELECT " + name + " FROM res_partner WHERE id = %s", (partner_id,))
                 self.assertEqual(cr.fetchone(), ("gardé",))
                 cr.execute("SELECT count(*) FROM ir_ui_view WHERE name = %s",
                            ("crm.custom.fields.res.partner.form",))

@@ -28,7 +28,8 @@ class TestDemoData(TransactionCase):
         meetings = self.env["calendar.event"].search([("partner_ids", "in", self.demo)])
         self.assertGreaterEqual(len(meetings), 30)
         mails = self.env["mail.message"].search([
-            ("model", "=", "res.partner"), ("res_id", "in", self.demo), ("message_type", "=", "email")])
+            ("model", "=", "res.partner"), ("res_id", "in", self.demo),
+            ("message_type", "=", "email")])
         self.assertGreaterEqual(len(mails), 40)
         self.assertTrue(mails.filtered(lambda m: m.author_id.id in self.demo), "incoming mails")
         self.assertTrue(mails.filtered(lambda m: m.author_id == self.env.ref("base.partner_root")),
@@ -37,6 +38,7 @@ class TestDemoData(TransactionCase):
     def test_nothing_done_for_30_days_finds_contacts(self):
         cutoff = fields.Datetime.to_string(datetime.datetime.now() - datetime.timedelta(days=30))
         stale = self.Partner.search([("id", "in", self.demo), ("last_activity_date", "<", cutoff)])
-        recent = self.Partner.search([("id", "in", self.demo), ("last_activity_date", ">=", cutoff)])
+        recent = self.Partner.search(
+            [("id", "in", self.demo), ("last_activity_date", ">=", cutoff)])
         self.assertTrue(stale, "some demo contacts have had nothing done for 30 days")
         self.assertTrue(recent, "others have recent mails or meetings")

@@ -67,8 +67,10 @@ class TestOptions(unittest.TestCase):
         self.assertEqual(ast.literal_eval(value), [("oui", "Oui l'été"), ("non", 'Non "jamais"')])
 
     def test_relation_table_fits_postgresql(self):
-        self.assertEqual(cf.relation_table("res_partner", "x_crm_loisirs"), "x_res_partner_loisirs_rel")
-        long_name = cf.relation_table("crm_project_task_with_a_long_table_name", "x_crm_" + "z" * 30)
+        self.assertEqual(cf.relation_table("res_partner", "x_crm_loisirs"),
+                         "x_res_partner_loisirs_rel")
+        long_name = cf.relation_table(
+            "crm_project_task_with_a_long_table_name", "x_crm_" + "z" * 30)
         self.assertLessEqual(len(long_name), 63)
         self.assertTrue(long_name.startswith("x_") and long_name.endswith("_rel"))
         self.assertNotEqual(long_name, cf.relation_table("crm_project_task_with_a_long_table_name",
@@ -78,6 +80,7 @@ class TestOptions(unittest.TestCase):
 class TestViewArchs(unittest.TestCase):
 
     def setUp(self):
+        super().setUp()
         self.fields = [
             _field("x_crm_a", "char", required=True, show_in_list=True),
             _field("x_crm_b", "boolean", label="VIP <client>", required=True),
@@ -101,7 +104,8 @@ class TestViewArchs(unittest.TestCase):
         # the multi-line text goes below the two columns
         texts = root.find(".//group[@name='crm_custom_fields_texts']")
         self.assertEqual([f.get("name") for f in texts.iter("field")], ["x_crm_d"])
-        self.assertIsNone(ET.fromstring(cf.form_arch(self.fields, with_page=False)).find("xpath/attribute"))
+        self.assertIsNone(
+            ET.fromstring(cf.form_arch(self.fields, with_page=False)).find("xpath/attribute"))
 
     def test_search_has_fields_filters_and_group_bys(self):
         arch = cf.search_arch(self.fields)
@@ -115,7 +119,8 @@ class TestViewArchs(unittest.TestCase):
         self.assertEqual(filters["filter_x_crm_b"].get("string"), "VIP <client>")
         self.assertIn("&lt;client&gt;", arch)          # labels are escaped
         self.assertEqual(filters["group_by_x_crm_c"].get("context"), "{'group_by': 'x_crm_c'}")
-        self.assertEqual(filters["group_by_x_crm_g"].get("context"), "{'group_by': 'x_crm_g:month'}")
+        self.assertEqual(
+            filters["group_by_x_crm_g"].get("context"), "{'group_by': 'x_crm_g:month'}")
         self.assertNotIn("group_by_x_crm_f", filters)
 
     def test_list_has_only_the_flagged_fields(self):

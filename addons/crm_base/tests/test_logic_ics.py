@@ -35,7 +35,8 @@ class TestBuild(unittest.TestCase):
         ev = cal.vevent
         # 09:00 UTC in winter is 10:00 in Paris
         self.assertEqual(ev.dtstart.value.replace(tzinfo=None), DT(2026, 3, 2, 10, 0))
-        self.assertEqual(ev.dtend.value.astimezone(ics.pytz.utc).replace(tzinfo=None), DT(2026, 3, 2, 10, 30))
+        self.assertEqual(ev.dtend.value.astimezone(ics.pytz.utc).replace(tzinfo=None),
+                         DT(2026, 3, 2, 10, 30))
         self.assertEqual(ev.summary.value, "Rendez-vous client – Octet Solutions")
         self.assertEqual(ev.description.value, "Ordre du jour :\n- devis")
         self.assertEqual(ev.location.value, "Rennes")
@@ -66,14 +67,18 @@ class TestBuild(unittest.TestCase):
         self.assertEqual(occurrences[-1].replace(tzinfo=None), DT(2026, 6, 1, 10, 0))
 
     def test_normalize_rrule(self):
-        self.assertEqual(ics.normalize_rrule("RRULE:FREQ=DAILY;UNTIL=20260310T235959Z", True), "FREQ=DAILY;UNTIL=20260310")
-        self.assertEqual(ics.normalize_rrule("FREQ=DAILY;UNTIL=20260310", False), "FREQ=DAILY;UNTIL=20260310T225959Z")
-        self.assertEqual(ics.normalize_rrule("FREQ=DAILY;UNTIL=20260310T100000", False), "FREQ=DAILY;UNTIL=20260310T090000Z")
+        self.assertEqual(ics.normalize_rrule("RRULE:FREQ=DAILY;UNTIL=20260310T235959Z", True),
+                         "FREQ=DAILY;UNTIL=20260310")
+        self.assertEqual(ics.normalize_rrule("FREQ=DAILY;UNTIL=20260310", False),
+                         "FREQ=DAILY;UNTIL=20260310T225959Z")
+        self.assertEqual(ics.normalize_rrule("FREQ=DAILY;UNTIL=20260310T100000", False),
+                         "FREQ=DAILY;UNTIL=20260310T090000Z")
         self.assertEqual(ics.normalize_rrule("", False), "")
 
     def test_masked_private_event(self):
-        ev = self.parse([ics.masked(_event(location="Cabinet médical", description="secret",
-                                           attendees=[("X", "x@y.fr", "ACCEPTED")]), "Occupé")]).vevent
+        event = _event(location="Cabinet médical", description="secret",
+                       attendees=[("X", "x@y.fr", "ACCEPTED")])
+        ev = self.parse([ics.masked(event, "Occupé")]).vevent
         self.assertEqual(ev.summary.value, "Occupé")
         self.assertEqual(ev.contents.get("location"), None)
         self.assertEqual(ev.contents.get("attendee"), None)
@@ -87,7 +92,8 @@ class TestBuild(unittest.TestCase):
     def test_round_trip(self):
         data = ics.build_calendar([_event(attendees=[("Nadia", "nadia@octet.fr", "TENTATIVE")],
                                           rrule="FREQ=WEEKLY;BYDAY=MO;COUNT=5"),
-                                   _event(uid="b", allday=True, start=D(2026, 3, 10), stop=D(2026, 3, 10))])
+                                   _event(uid="b", allday=True, start=D(2026, 3, 10),
+                                          stop=D(2026, 3, 10))])
         events, problems = ics.parse_calendar(data)
         self.assertEqual(problems, [])
         self.assertEqual([(e["uid"], e["start"], e["stop"], e["allday"]) for e in events], [
@@ -159,15 +165,19 @@ class TestParse(unittest.TestCase):
         self.assertEqual(problems, [])
         lunch, salon, call, floating = events
         self.assertEqual(lunch["summary"], "Déjeuner avec Sophie Perrin")
-        self.assertEqual((lunch["start"], lunch["stop"]), (DT(2026, 3, 4, 13, 30), DT(2026, 3, 4, 14, 30)))
-        self.assertEqual(lunch["attendees"], [("Perrin, Sophie", "sophie.perrin@mercier-avocats.fr", "ACCEPTED")])
+        self.assertEqual((lunch["start"], lunch["stop"]),
+                         (DT(2026, 3, 4, 13, 30), DT(2026, 3, 4, 14, 30)))
+        self.assertEqual(lunch["attendees"],
+                         [("Perrin, Sophie", "sophie.perrin@mercier-avocats.fr", "ACCEPTED")])
         self.assertTrue(lunch["private"])
         self.assertFalse(lunch["busy"])
         # all-day: DTEND is exclusive, stop is the last day
-        self.assertEqual((salon["start"], salon["stop"], salon["allday"]), (D(2026, 3, 10), D(2026, 3, 11), True))
+        self.assertEqual((salon["start"], salon["stop"], salon["allday"]),
+                         (D(2026, 3, 10), D(2026, 3, 11), True))
         self.assertTrue(salon["uid"].startswith("crm-import-"))
         # Windows zone name, DURATION, RRULE and EXDATE
-        self.assertEqual((call["start"], call["stop"]), (DT(2026, 3, 5, 8, 0), DT(2026, 3, 5, 8, 45)))
+        self.assertEqual((call["start"], call["stop"]),
+                         (DT(2026, 3, 5, 8, 0), DT(2026, 3, 5, 8, 45)))
         self.assertEqual(call["rrule"], "FREQ=WEEKLY;BYDAY=TH;UNTIL=20260430T070000Z")
         self.assertEqual(call["exdates"], [DT(2026, 3, 12, 8, 0)])
         # floating time is read in the user's zone
@@ -228,24 +238,28 @@ END:VCALENDAR
         self.assertEqual(ctx.exception.code, "not_ics")
 
     def test_latin1_file(self):
-        data = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART:20260302T090000Z\nSUMMARY:Réunion\nEND:VEVENT\nEND:VCALENDAR\n"
+        data = ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART:20260302T090000Z\n"
+                "SUMMARY:Réunion\nEND:VEVENT\nEND:VCALENDAR\n")
         events, problems = ics.parse_calendar(data.encode("cp1252"))
         self.assertEqual(events[0]["summary"], "Réunion")
 
     def test_check_rrule(self):
         for good in ("FREQ=DAILY;COUNT=3", "FREQ=WEEKLY;BYDAY=MO,WE", "FREQ=MONTHLY;BYDAY=2TU",
-                     "FREQ=MONTHLY;BYMONTHDAY=15", "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15", "FREQ=MONTHLY;BYDAY=-1FR"):
+                     "FREQ=MONTHLY;BYMONTHDAY=15", "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15",
+                     "FREQ=MONTHLY;BYDAY=-1FR"):
             self.assertEqual(ics.check_rrule(good), good)
         for bad, code in (("FREQ=HOURLY", "unsupported_rrule"), ("FREQ=DAILY;COUNT=0", "bad_rrule"),
-                          ("FREQ=WEEKLY;BYSETPOS=1", "unsupported_rrule"), ("FREQ=MONTHLY;BYDAY=MO", "unsupported_rrule"),
-                          ("FREQ", "bad_rrule"), ("FREQ=DAILY;COUNT=2;UNTIL=20260101", "bad_rrule")):
+                          ("FREQ=WEEKLY;BYSETPOS=1", "unsupported_rrule"),
+                          ("FREQ=MONTHLY;BYDAY=MO", "unsupported_rrule"), ("FREQ", "bad_rrule"),
+                          ("FREQ=DAILY;COUNT=2;UNTIL=20260101", "bad_rrule")):
             with self.assertRaises(ics.IcsError) as ctx:
                 ics.check_rrule(bad)
             self.assertEqual(ctx.exception.code, code, bad)
 
     def test_same_uid_twice_keeps_the_last(self):
         data = ("BEGIN:VCALENDAR\n" + "".join(
-            "BEGIN:VEVENT\nUID:same\nDTSTART:20260302T0%d0000Z\nSUMMARY:v%d\nEND:VEVENT\n" % (i, i) for i in (8, 9))
+            "BEGIN:VEVENT\nUID:same\nDTSTART:20260302T0%d0000Z\nSUMMARY:v%d\nEND:VEVENT\n" % (i, i)
+            for i in (8, 9))
             + "END:VCALENDAR\n").encode()
         events, _problems = ics.parse_calendar(data)
         self.assertEqual([e["summary"] for e in events], ["v9"])

@@ -32,7 +32,8 @@ class TestTokens(unittest.TestCase):
         self.assertEqual(query["url"], ["https://acme.fr/offre?a=1&b=2"])
         self.assertTrue(tracking.verify_click(SECRET, token, query["url"][0], query["sig"][0]))
         # the same signature does not open a redirect to another site
-        self.assertFalse(tracking.verify_click(SECRET, token, "https://evil.example", query["sig"][0]))
+        self.assertFalse(
+            tracking.verify_click(SECRET, token, "https://evil.example", query["sig"][0]))
         # nor for another token
         other = tracking.make_token(SECRET, 8)
         self.assertFalse(tracking.verify_click(SECRET, other, query["url"][0], query["sig"][0]))
@@ -43,14 +44,16 @@ class TestRewrite(unittest.TestCase):
 
     def test_links_rewritten_pixel_added(self):
         token = tracking.make_token(SECRET, 3)
-        body = ('<html><body><p>Bonjour, voir <a href="https://acme.fr/a?x=1&amp;y=2">l\'offre</a>, '
+        body = ('<html><body><p>Bonjour, voir '
+                '<a href="https://acme.fr/a?x=1&amp;y=2">l\'offre</a>, '
                 "<a class='btn' href='http://b.fr'>b</a>, <a href=\"mailto:x@y.fr\">m</a>, "
                 '<a href="#top">t</a>.</p></body></html>')
         out = tracking.add_tracking(body, BASE, SECRET, token)
         self.assertNotIn('href="https://acme.fr', out)
         self.assertIn('href="mailto:x@y.fr"', out)
         self.assertIn('href="#top"', out)
-        self.assertIn("class='btn' href=\"%s/crm/mail/click/%s?url=http%%3A%%2F%%2Fb.fr" % (BASE, token), out)
+        self.assertIn(
+            "class='btn' href=\"%s/crm/mail/click/%s?url=http%%3A%%2F%%2Fb.fr" % (BASE, token), out)
         # the &amp; of the HTML is a & of the URL that is signed
         expected = tracking.click_url(BASE, SECRET, token, "https://acme.fr/a?x=1&y=2")
         self.assertIn(expected.replace("&", "&amp;"), out)

@@ -12,7 +12,8 @@ D = datetime.date
 class TestMeetingTime(unittest.TestCase):
 
     def test_merge_overlapping_and_touching(self):
-        self.assertEqual(mt.merge_intervals([(3, 5), (1, 2), (4, 8), (8, 9), (10, 10)]), [(1, 2), (3, 9)])
+        self.assertEqual(mt.merge_intervals([(3, 5), (1, 2), (4, 8), (8, 9), (10, 10)]),
+                         [(1, 2), (3, 9)])
         self.assertEqual(mt.merge_intervals([(1, 10), (2, 3)]), [(1, 10)])
         self.assertEqual(mt.merge_intervals([]), [])
 
@@ -42,7 +43,8 @@ class TestMeetingTime(unittest.TestCase):
                                  (DT(2026, 3, 5, 9), DT(2026, 3, 5, 10))],
                                 date_from=D(2026, 3, 2), date_to=D(2026, 3, 8))
         self.assertEqual(hours, {D(2026, 3, 5): 1.0})
-        self.assertAlmostEqual(mt.hours_by_day([(DT(2026, 3, 1, 9), DT(2026, 3, 1, 9, 20))])[D(2026, 3, 1)], 1 / 3.0)
+        self.assertAlmostEqual(
+            mt.hours_by_day([(DT(2026, 3, 1, 9), DT(2026, 3, 1, 9, 20))])[D(2026, 3, 1)], 1 / 3.0)
 
     def test_iso_week_and_days(self):
         self.assertEqual(mt.iso_week(D(2026, 1, 1)), "2026-W01")

@@ -15,7 +15,8 @@ class TestRgpdExport(unittest.TestCase):
     def test_archive_holds_json_csv_and_files_that_read_back(self):
         parts = {
             "contact": [{"id": 5, "name": "Élodie Durand", "email": "elodie@exemple.fr",
-                         "tags": ["VIP", "Salon 2024"], "created": datetime.datetime(2024, 3, 1, 9, 30)}],
+                         "tags": ["VIP", "Salon 2024"],
+                         "created": datetime.datetime(2024, 3, 1, 9, 30)}],
             "messages": [{"id": 1, "subject": "Devis; révisé", "body": "Bonjour,\n\"ligne 2\""},
                          {"id": 2, "subject": None, "extra": {"a": 1}}],
             "empty": [],

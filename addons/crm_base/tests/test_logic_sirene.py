@@ -51,13 +51,16 @@ class TestSireneClientAgainstStub(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
+        super().setUpClass()
         cls.stub = SireneStubServer().start()
 
     @classmethod
     def tearDownClass(cls):
         cls.stub.stop()
+        super().tearDownClass()
 
     def setUp(self):
+        super().setUp()
         self.stub.mode = "ok"
         self.client = sc.SireneClient(self.stub.url + "/", timeout=1)
 

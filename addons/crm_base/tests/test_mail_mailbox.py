@@ -77,11 +77,14 @@ class TestMailboxFiling(MailboxCase):
         sent = paul.message_post(body="Voici notre offre", subject="Offre",
                                  message_type="comment", subtype="mail.mt_comment")
         client = self.Partner.create({"name": "Client référencé", "ref": "CLI-042"})
-        twin1 = self.Partner.create({"name": "Accueil Bati Sud (1)", "email": "accueil@bati-sud.fr"})
-        twin2 = self.Partner.create({"name": "Accueil Bati Sud (2)", "email": "accueil@bati-sud.fr"})
+        twin1 = self.Partner.create(
+            {"name": "Accueil Bati Sud (1)", "email": "accueil@bati-sud.fr"})
+        twin2 = self.Partner.create(
+            {"name": "Accueil Bati Sud (2)", "email": "accueil@bati-sud.fr"})
 
         self.deliver(make_mail('"Jeanne Martin" <jeanne.martin@acme-industrie.fr>',
-                               "contact@nous.example.fr", "Demande de devis", "Bonjour, un devis svp"))
+                               "contact@nous.example.fr", "Demande de devis",
+                               "Bonjour, un devis svp"))
         self.deliver(make_mail("nouveau@acme-industrie.fr", "contact@nous.example.fr",
                                "Présentation", "Je suis le nouvel acheteur"))
         self.deliver(make_mail("inconnu@gmail.com", "contact@nous.example.fr",
@@ -271,10 +274,11 @@ class TestMailboxAccess(MailboxCase):
                                "Perso", "privé"))
         personal.sudo(self.salesman).action_fetch_now()
         Unfiled = self.env["crm.mail.unfiled"]
-        self.assertEqual(Unfiled.sudo(self.salesman).search([("subject", "=", "Perso")]).mapped("subject"),
-                         ["Perso"])
+        mine = Unfiled.sudo(self.salesman).search([("subject", "=", "Perso")])
+        self.assertEqual(mine.mapped("subject"), ["Perso"])
         for intruder in (self.other, self.manager):
-            self.assertFalse(self.env["crm.mailbox"].sudo(intruder).search([("id", "=", personal.id)]))
+            self.assertFalse(
+                self.env["crm.mailbox"].sudo(intruder).search([("id", "=", personal.id)]))
             self.assertFalse(Unfiled.sudo(intruder).search([("subject", "=", "Perso")]))
         # the password is never read back; only the system sees the stored one
         self.assertFalse(personal.sudo(self.salesman).read(["password"])[0]["password"])
@@ -296,7 +300,8 @@ class TestMailboxAccess(MailboxCase):
         # unfiled mail of a shared mailbox: any CRM user files it
         self.deliver(make_mail("inconnu@gmail.com", "contact@nous.example.fr", "Partagé", "x"))
         self.mailbox._fetch()
-        unfiled = self.env["crm.mail.unfiled"].sudo(self.other).search([("subject", "=", "Partagé")])
+        unfiled = self.env["crm.mail.unfiled"].sudo(self.other).search(
+            [("subject", "=", "Partagé")])
         self.assertEqual(len(unfiled), 1)
         unfiled.action_file_to(self.jeanne)
         self.assertEqual(self.emails_on(self.jeanne).mapped("subject"), ["Partagé"])

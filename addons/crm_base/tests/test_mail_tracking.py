@@ -88,7 +88,7 @@ class TestMailTracking(TransactionCase):
         self.assertNotIn('href="https://www.acme.fr', body)
         self.assertIn('href="mailto:vente@nous.fr"', body)
         links = [html.unescape(h) for h in re.findall(r'href="([^"]+/crm/mail/click/[^"]+)"', body)]
-        offer = [l for l in links if "acme.fr" in l]
+        offer = [link for link in links if "acme.fr" in link]
         self.assertEqual(len(offer), 1)
         query = parse_qs(urlsplit(offer[0]).query)
         self.assertEqual(query["url"], ["https://www.acme.fr/offre?x=1&y=2"])
@@ -133,7 +133,8 @@ class TestMailTracking(TransactionCase):
         body = self.html_sent_to("jeanne.martin@acme-industrie.fr")
         self.assertIn('href="https://acme.fr/a"', body)
         self.assertNotIn("/crm/mail/", body)
-        self.assertFalse(self.env["crm.mail.tracking"].search([("mail_message_id", "=", message.id)]))
+        self.assertFalse(
+            self.env["crm.mail.tracking"].search([("mail_message_id", "=", message.id)]))
 
     def test_colleagues_notifications_are_not_tracked(self):
         colleague = self.env["res.users"].with_context(no_reset_password=True).create({

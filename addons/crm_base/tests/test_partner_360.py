@@ -50,13 +50,14 @@ class TestPartner360(SavepointCase):
             return Message.create(values)
 
         cls.email_in = message(cls.alice, "2024-03-01 09:00:00", message_type="email",
-                               subject="Devis pour les croissants", body="<p>Bonjour, pouvez-vous…</p>",
-                               author_id=cls.alice.id)
+                               subject="Devis pour les croissants",
+                               body="<p>Bonjour, pouvez-vous…</p>", author_id=cls.alice.id)
         cls.email_out = message(cls.company, "2024-03-02 10:00:00", message_type="comment",
                                 subtype_id=cls.env.ref("mail.mt_comment").id,
                                 subject="Re: Devis", body="<p>Voici notre devis.</p>")
         cls.note = message(cls.bob, "2024-03-03 11:00:00", message_type="comment",
-                           subtype_id=cls.note_type.id, body="<p>Prefers <b>morning</b> deliveries</p>")
+                           subtype_id=cls.note_type.id,
+                           body="<p>Prefers <b>morning</b> deliveries</p>")
         message(cls.other, "2024-03-04 11:00:00", message_type="comment",
                 subtype_id=cls.note_type.id, body="<p>not about Martin</p>")
         # a planned call marked as done becomes a message with the call type
@@ -109,7 +110,8 @@ class TestPartner360(SavepointCase):
         self.assertEqual([key for key in sources if key in own], own)
         self.assertEqual(buttons[0].xpath("field/@name"), ["crm_email_count"])
         self.assertIn("crm_email_count", view["fields"])
-        self.assertTrue(doc.xpath("//page[@name='crm_timeline']/widget[@name='crm_partner_timeline']"))
+        self.assertTrue(
+            doc.xpath("//page[@name='crm_timeline']/widget[@name='crm_partner_timeline']"))
 
         def open_list(key):
             action = self.company.with_context(crm_timeline_source=key).action_crm_timeline_open()

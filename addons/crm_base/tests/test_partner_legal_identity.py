@@ -21,7 +21,8 @@ class TestPartnerLegalIdentity(TransactionCase):
             self.Partner.create({"name": "Bad Siren", "is_company": True, "siren": "552100555"})
         self.assertIn("552100555", ctx.exception.name)
         with self.assertRaises(ValidationError):
-            self.Partner.create({"name": "Bad Siret", "is_company": True, "siret": "55210055400014"})
+            self.Partner.create(
+                {"name": "Bad Siret", "is_company": True, "siret": "55210055400014"})
 
     def test_siret_must_belong_to_the_siren(self):
         company = self.Partner.create({"name": "X", "is_company": True, "siren": "552100554"})
@@ -57,4 +58,5 @@ class TestPartnerLegalIdentity(TransactionCase):
         if not demo:
             self.skipTest("database without demo data")
         self.assertTrue(demo.siren and demo.vat.endswith(demo.siren))
-        self.assertIn(self.env.ref("crm_base.group_crm_manager"), self.env.ref("base.user_root").groups_id)
+        self.assertIn(self.env.ref("crm_base.group_crm_manager"),
+                      self.env.ref("base.user_root").groups_id)

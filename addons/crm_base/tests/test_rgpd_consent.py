@@ -12,12 +12,15 @@ class TestRgpdConsent(SavepointCase):
         super(TestRgpdConsent, cls).setUpClass()
         Users = cls.env["res.users"].with_context(no_reset_password=True, mail_create_nolog=True)
         cls.user = Users.create({
-            "name": "Ulysse Commercial", "login": "ulysse.rgpd@example.com", "email": "ulysse.rgpd@example.com",
+            "name": "Ulysse Commercial", "login": "ulysse.rgpd@example.com",
+            "email": "ulysse.rgpd@example.com",
             "groups_id": [(6, 0, [cls.env.ref("crm_base.group_crm_user").id])]})
         cls.other = Users.create({
-            "name": "Olga Commerciale", "login": "olga.rgpd@example.com", "email": "olga.rgpd@example.com",
+            "name": "Olga Commerciale", "login": "olga.rgpd@example.com",
+            "email": "olga.rgpd@example.com",
             "groups_id": [(6, 0, [cls.env.ref("crm_base.group_crm_user").id])]})
-        cls.partner = cls.env["res.partner"].create({"name": "Camille Martin", "email": "camille@exemple.fr"})
+        cls.partner = cls.env["res.partner"].create(
+            {"name": "Camille Martin", "email": "camille@exemple.fr"})
         cls.newsletter = cls.env.ref("crm_base.crm_consent_purpose_newsletter")
         cls.phone = cls.env.ref("crm_base.crm_consent_purpose_phone")
         cls.Consent = cls.env["crm.consent"].sudo(cls.user)
@@ -40,7 +43,8 @@ class TestRgpdConsent(SavepointCase):
         refused_calls = self.record("refused", "2024-03-01 08:00:00", purpose=self.phone)
 
         # a record per change, the latest one is the current state
-        self.assertEqual(self.partner.crm_consent_ids, granted | withdrawn | regranted | refused_calls)
+        self.assertEqual(self.partner.crm_consent_ids,
+                         granted | withdrawn | regranted | refused_calls)
         self.assertEqual(self.partner.crm_consent_current_ids, regranted | refused_calls)
         self.assertEqual(self.partner._crm_consent_state("phone"), "refused")
         self.assertFalse(self.partner._crm_has_consent("phone"))
@@ -59,16 +63,24 @@ class TestRgpdConsent(SavepointCase):
 
         # the contacts who consent today, found by purpose
         Partner = self.env["res.partner"]
-        self.assertIn(self.partner, Partner.search([("crm_consent_granted_purpose_ids", "=", self.newsletter.id)]))
-        self.assertNotIn(self.partner, Partner.search([("crm_consent_granted_purpose_ids", "=", self.phone.id)]))
-        self.assertIn(self.partner, Partner.search([("crm_consent_granted_purpose_ids", "ilike", "newsletter")]))
+        self.assertIn(
+            self.partner,
+            Partner.search([("crm_consent_granted_purpose_ids", "=", self.newsletter.id)]))
+        self.assertNotIn(self.partner,
+                         Partner.search([("crm_consent_granted_purpose_ids", "=", self.phone.id)]))
+        self.assertIn(self.partner,
+                      Partner.search([("crm_consent_granted_purpose_ids", "ilike", "newsletter")]))
         self.assertEqual(self.partner.crm_consent_granted_purpose_ids, self.newsletter)
 
         # withdrawn again: no longer found
         self.record("withdrawn", "2025-03-01 08:00:00")
         self.assertEqual(self.partner._crm_consent_state("newsletter"), "withdrawn")
-        self.assertNotIn(self.partner, Partner.search([("crm_consent_granted_purpose_ids", "=", self.newsletter.id)]))
-        self.assertIn(self.partner, Partner.search([("crm_consent_granted_purpose_ids", "!=", self.newsletter.id)]))
+        self.assertNotIn(
+            self.partner,
+            Partner.search([("crm_consent_granted_purpose_ids", "=", self.newsletter.id)]))
+        self.assertIn(
+            self.partner,
+            Partner.search([("crm_consent_granted_purpose_ids", "!=", self.newsletter.id)]))
 
     def test_the_history_cannot_be_rewritten(self):
         granted = self.record("granted", "2024-01-10 10:00:00")
@@ -94,7 +106,8 @@ class TestRgpdConsent(SavepointCase):
         private = self.env["res.partner"].sudo(self.user).create({
             "name": "Contact privé", "user_id": self.user.id, "crm_private": True})
         consent = self.Consent.create({"partner_id": private.id, "purpose_id": self.newsletter.id})
-        self.assertEqual(self.env["crm.consent"].sudo(self.user).search([("id", "=", consent.id)]), consent)
+        self.assertEqual(self.env["crm.consent"].sudo(self.user).search([("id", "=", consent.id)]),
+                         consent)
         self.assertFalse(self.env["crm.consent"].sudo(self.other).search([("id", "=", consent.id)]))
         with self.assertRaises(AccessError):
             consent.sudo(self.other).read(["state"])

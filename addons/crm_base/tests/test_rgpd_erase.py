@@ -11,7 +11,8 @@ from odoo import SUPERUSER_ID
 from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import TransactionCase
 
-from .rgpd_common import NAME, RgpdTestInvoice, make_invoice, make_person, registered, traces_in_database
+from .rgpd_common import (NAME, RgpdTestInvoice, make_invoice, make_person, registered,
+                          traces_in_database)
 
 # the steps of an erasure, in their order (README.rst, res_partner_rgpd_erase.py)
 ERASE_STEPS = ["_crm_rgpd_erase_retained", "_crm_rgpd_erase_chatter", "_crm_rgpd_erase_documents",
@@ -25,10 +26,12 @@ class TestRgpdErase(TransactionCase):
         super(TestRgpdErase, self).setUp()
         Users = self.env["res.users"].with_context(no_reset_password=True, mail_create_nolog=True)
         self.manager = Users.create({
-            "name": "Martine Manager", "login": "martine.rgpd@example.com", "email": "martine.rgpd@example.com",
+            "name": "Martine Manager", "login": "martine.rgpd@example.com",
+            "email": "martine.rgpd@example.com",
             "groups_id": [(6, 0, [self.env.ref("crm_base.group_crm_manager").id])]})
         self.user = Users.create({
-            "name": "Ulysse Commercial", "login": "ulysse.erase@example.com", "email": "ulysse.erase@example.com",
+            "name": "Ulysse Commercial", "login": "ulysse.erase@example.com",
+            "email": "ulysse.erase@example.com",
             "groups_id": [(6, 0, [self.env.ref("crm_base.group_crm_user").id])]})
         # a custom field of the database (crm.custom.field creates the same kind)
         self.env["ir.model.fields"].create({
@@ -48,8 +51,8 @@ class TestRgpdErase(TransactionCase):
         cr = self.env.cr
         before = traces_in_database(cr)
         # the scan finds them before (else it proves nothing)
-        for table in ("res_partner", "mail_message", "calendar_event", "ir_attachment", "crm_consent",
-                      "mail_activity", "calendar_attendee"):
+        for table in ("res_partner", "mail_message", "calendar_event", "ir_attachment",
+                      "crm_consent", "mail_activity", "calendar_attendee"):
             self.assertIn(table, before)
         start = time.time()
         action = self.erase(self.person)
@@ -96,7 +99,8 @@ class TestRgpdErase(TransactionCase):
         self.assertFalse(self.env["mail.followers"].search([("partner_id", "=", person.id)]))
 
         # the register: who, when, which id - not the name
-        log = self.env["crm.rgpd.log"].search([("partner_ref", "=", person.id), ("operation", "=", "erase")])
+        log = self.env["crm.rgpd.log"].search(
+            [("partner_ref", "=", person.id), ("operation", "=", "erase")])
         self.assertEqual(len(log), 1)
         self.assertEqual(log.user_id, self.manager)
         self.assertTrue(log.date)
@@ -112,7 +116,8 @@ class TestRgpdErase(TransactionCase):
     def test_retained_documents_are_kept_with_the_name_replaced(self):
         with registered(self.env, RgpdTestInvoice):
             invoice, pdf, sent = make_invoice(self.env, self.person)
-            self.assertIn("crm.rgpd.test.invoice", self.env["res.partner"]._crm_rgpd_retained_models())
+            self.assertIn("crm.rgpd.test.invoice",
+                          self.env["res.partner"]._crm_rgpd_retained_models())
             self.erase(self.person)
             anonymous = "Anonymized contact #%d" % self.person.id
             # the invoice is kept, its amounts and number as they were, the name replaced
@@ -121,7 +126,8 @@ class TestRgpdErase(TransactionCase):
             self.assertEqual(invoice.partner_id, self.person)
             self.assertEqual(invoice.customer_name, anonymous)
             self.assertEqual(invoice.note, "Livraison chez %s, Lyon" % anonymous)
-            self.assertEqual(invoice.partner_id.with_context(active_test=False).display_name, anonymous)
+            self.assertEqual(invoice.partner_id.with_context(active_test=False).display_name,
+                             anonymous)
             # its PDF too, renamed; the email that sent it is erased but keeps the PDF
             self.assertTrue(pdf.exists())
             self.assertEqual(pdf.name, "Facture FAC-2024-0042 %s.pdf" % anonymous)
@@ -130,7 +136,8 @@ class TestRgpdErase(TransactionCase):
             # the rest is erased all the same
             self.assertFalse(self.records["document"].exists())
             self.assertFalse(self.records["bank"].exists())
-            log = self.env["crm.rgpd.log"].search([("partner_ref", "=", self.person.id), ("operation", "=", "erase")])
+            log = self.env["crm.rgpd.log"].search(
+                [("partner_ref", "=", self.person.id), ("operation", "=", "erase")])
             self.assertEqual(log.retained_count, 1)
             self.assertEqual(traces_in_database(self.env.cr), {})
 
@@ -146,12 +153,14 @@ class TestRgpdErase(TransactionCase):
         # the buttons and the Action menu entry are shown to managers only
         view = self.env.ref("crm_base.res_partner_crm_view_form")
         for user, shown in ((self.user, False), (self.manager, True)):
-            arch = etree.fromstring(self.env["res.partner"].sudo(user).fields_view_get(view.id, "form")["arch"])
+            arch = etree.fromstring(
+                self.env["res.partner"].sudo(user).fields_view_get(view.id, "form")["arch"])
             for name in ("action_crm_rgpd_erase_wizard", "action_crm_rgpd_export"):
                 button = arch.xpath("//button[@name='%s']" % name)
                 # Odoo 11 keeps what a group hides, made invisible
-                hidden = not button or any(json.loads(node.get("modifiers", "{}")).get("invisible") is True
-                                           for node in [button[0]] + list(button[0].iterancestors()))
+                hidden = not button or any(
+                    json.loads(node.get("modifiers", "{}")).get("invisible") is True
+                    for node in [button[0]] + list(button[0].iterancestors()))
                 self.assertEqual(hidden, not shown, (user.name, name))
         header_groups = self.env.ref("crm_base.crm_rgpd_erase_action").groups_id
         self.assertEqual(header_groups, self.env.ref("crm_base.group_crm_manager"))
@@ -176,7 +185,8 @@ class TestRgpdErase(TransactionCase):
             self.person.sudo(self.manager)._crm_rgpd_erase()
 
     def test_several_contacts_confirmed_by_their_number(self):
-        other = self.env["res.partner"].create({"name": "Hortense Vauclin", "email": "hortense@exemple.fr"})
+        other = self.env["res.partner"].create(
+            {"name": "Hortense Vauclin", "email": "hortense@exemple.fr"})
         both = self.person | other
         wizard = self.env["crm.rgpd.erase"].sudo(self.manager).with_context(
             active_model="res.partner", active_ids=both.ids).create({})
@@ -186,7 +196,8 @@ class TestRgpdErase(TransactionCase):
             wizard.action_erase()
         wizard.confirmation = "2"
         wizard.action_erase()
-        self.assertEqual(both.with_context(active_test=False).mapped("crm_rgpd_erased"), [True, True])
+        self.assertEqual(both.with_context(active_test=False).mapped("crm_rgpd_erased"),
+                         [True, True])
         self.assertEqual(self.env["crm.rgpd.log"].search_count(
             [("partner_ref", "in", both.ids), ("operation", "=", "erase")]), 2)
         self.assertEqual(traces_in_database(self.env.cr, ("Vauclin", "hortense@exemple.fr")), {})

@@ -22,10 +22,12 @@ class TestRgpdExport(TransactionCase):
         super(TestRgpdExport, self).setUp()
         Users = self.env["res.users"].with_context(no_reset_password=True, mail_create_nolog=True)
         self.manager = Users.create({
-            "name": "Martine Manager", "login": "martine.export@example.com", "email": "martine.export@example.com",
+            "name": "Martine Manager", "login": "martine.export@example.com",
+            "email": "martine.export@example.com",
             "groups_id": [(6, 0, [self.env.ref("crm_base.group_crm_manager").id])]})
         self.user = Users.create({
-            "name": "Ulysse Commercial", "login": "ulysse.export@example.com", "email": "ulysse.export@example.com",
+            "name": "Ulysse Commercial", "login": "ulysse.export@example.com",
+            "email": "ulysse.export@example.com",
             "groups_id": [(6, 0, [self.env.ref("crm_base.group_crm_user").id])]})
         self.records = make_person(self.env)
         self.person = self.records["person"]
@@ -61,9 +63,9 @@ class TestRgpdExport(TransactionCase):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
             document = json.loads(archive.read("data.json").decode("utf-8"))
-            tables = {name[:-4]: list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig")),
-                                                     delimiter=";"))
-                      for name in names if name.endswith(".csv")}
+            tables = {name[:-4]: list(csv.DictReader(
+                io.StringIO(archive.read(name).decode("utf-8-sig")), delimiter=";"))
+                for name in names if name.endswith(".csv")}
             photo = archive.read("files/photo.png")
         parts = document["parts"]
         self.assertEqual(document["about"]["contact_id"], self.person.id)
@@ -76,7 +78,8 @@ class TestRgpdExport(TransactionCase):
             self.assertEqual(len(tables[part]), len(parts[part]), part)
 
         contact = parts["contact"][0]
-        self.assertEqual((contact["name"], contact["email"], contact["mobile"]), (NAME, EMAIL, MOBILE))
+        self.assertEqual((contact["name"], contact["email"], contact["mobile"]),
+                         (NAME, EMAIL, MOBILE))
         self.assertEqual(contact["country_id"], "France")
         self.assertEqual(tables["contact"][0]["email"], EMAIL)
         self.assertEqual(parts["consents"][0]["state"], "Granted")
@@ -90,12 +93,14 @@ class TestRgpdExport(TransactionCase):
         self.assertEqual(parts["meetings"][0]["subject"], "Rendez-vous %s" % NAME)
         self.assertEqual(len(parts["meetings"]), 1)
         self.assertEqual(parts["activities"][0]["summary"], "Rappeler %s" % NAME)
-        self.assertEqual(parts["bank_accounts"][0]["acc_number"], "FR76 3000 6000 0112 3456 7890 189")
+        self.assertEqual(parts["bank_accounts"][0]["acc_number"],
+                         "FR76 3000 6000 0112 3456 7890 189")
         # the parts of the other addons: through crm.rgpd.mixin and through super()
         self.assertEqual(parts["crm_rgpd_test_invoice"][0]["number"], "FAC-2024-0042")
         self.assertEqual(parts["crm_rgpd_test_invoice"][0]["partner_id"], NAME)
         self.assertEqual(tables["crm_rgpd_test_invoice"][0]["amount"], "1250.0")
-        self.assertEqual(parts["test_extension"], [{"contact_id": self.person.id, "loyalty_points": 120}])
+        self.assertEqual(parts["test_extension"],
+                         [{"contact_id": self.person.id, "loyalty_points": 120}])
         self.assertEqual(tables["test_extension"][0]["loyalty_points"], "120")
         # the files: photo, documents of the contact and of its messages, proof of consent
         self.assertEqual(photo, base64.b64decode(self.person.image))
@@ -113,7 +118,8 @@ class TestRgpdExport(TransactionCase):
         # the register: who, when; the archive can be downloaded again
         log = self.env["crm.rgpd.log"].browse(attachment.res_id)
         self.assertEqual(attachment.res_model, "crm.rgpd.log")
-        self.assertEqual((log.operation, log.partner_ref, log.user_id), ("export", self.person.id, self.manager))
+        self.assertEqual((log.operation, log.partner_ref, log.user_id),
+                         ("export", self.person.id, self.manager))
         self.assertTrue(log.sudo(self.manager).has_archive)
         self.assertIn(str(attachment.id), log.sudo(self.manager).action_download()["url"])
 

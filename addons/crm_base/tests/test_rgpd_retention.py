@@ -19,19 +19,27 @@ class TestRgpdRetention(SavepointCase):
         Partner = cls.env["res.partner"].with_context(mail_create_nolog=True)
         prospect = cls.env.ref("crm_base.relationship_type_prospect")
         client = cls.env.ref("crm_base.relationship_type_client")
-        types = lambda *t: [(6, 0, [x.id for x in t])]
-        cls.old_prospect = Partner.create({"name": "Prospect Oublié", "crm_relationship_type_ids": types(prospect)})
+
+        def types(*records):
+            return [(6, 0, [x.id for x in records])]
+
+        cls.old_prospect = Partner.create(
+            {"name": "Prospect Oublié", "crm_relationship_type_ids": types(prospect)})
         cls.old_never_touched = Partner.create({"name": "Prospect Jamais Contacté",
                                                 "crm_relationship_type_ids": types(prospect)})
-        cls.recent_prospect = Partner.create({"name": "Prospect Récent", "crm_relationship_type_ids": types(prospect)})
-        cls.old_client = Partner.create({"name": "Client Fidèle", "crm_relationship_type_ids": types(client)})
-        cls.old_prospect_client = Partner.create({"name": "Devenu Client",
-                                                  "crm_relationship_type_ids": types(prospect, client)})
+        cls.recent_prospect = Partner.create(
+            {"name": "Prospect Récent", "crm_relationship_type_ids": types(prospect)})
+        cls.old_client = Partner.create(
+            {"name": "Client Fidèle", "crm_relationship_type_ids": types(client)})
+        cls.old_prospect_client = Partner.create(
+            {"name": "Devenu Client", "crm_relationship_type_ids": types(prospect, client)})
         cls.old_company = Partner.create({"name": "Société Prospect", "is_company": True,
                                           "crm_relationship_type_ids": types(prospect)})
-        cls.consenting = Partner.create({"name": "Abonné Newsletter", "crm_relationship_type_ids": types(prospect)})
+        cls.consenting = Partner.create(
+            {"name": "Abonné Newsletter", "crm_relationship_type_ids": types(prospect)})
         cls.env["crm.consent"].create({
-            "partner_id": cls.consenting.id, "purpose_id": cls.env.ref("crm_base.crm_consent_purpose_newsletter").id,
+            "partner_id": cls.consenting.id,
+            "purpose_id": cls.env.ref("crm_base.crm_consent_purpose_newsletter").id,
             "state": "granted", "date": cls.ago(months=3)})
         cls.user_partner = cls.env["res.users"].with_context(no_reset_password=True).create({
             "name": "Utilisateur Prospect", "login": "prospect.user@example.com",
@@ -43,7 +51,8 @@ class TestRgpdRetention(SavepointCase):
                cls.old_company, cls.consenting, cls.user_partner]
         cls.set_dates(old, created=cls.ago(months=60), activity=cls.ago(months=40))
         cls.set_dates([cls.old_never_touched], created=cls.ago(months=60), activity=None)
-        cls.set_dates([cls.recent_prospect], created=cls.ago(months=60), activity=cls.ago(months=10))
+        cls.set_dates(
+            [cls.recent_prospect], created=cls.ago(months=60), activity=cls.ago(months=10))
         cls.all = cls.recent_prospect | cls.consenting.browse([p.id for p in old])
 
     @staticmethod
@@ -84,12 +93,14 @@ class TestRgpdRetention(SavepointCase):
         self.assertEqual(settings.crm_rgpd_retention_months, 36)
         settings.crm_rgpd_retention_months = 48
         settings.execute()
-        self.assertEqual(self.env["ir.config_parameter"].get_param("crm_base.rgpd_retention_months"), "48")
+        self.assertEqual(
+            self.env["ir.config_parameter"].get_param("crm_base.rgpd_retention_months"), "48")
         self.assertEqual(self.env["res.config.settings"].create({}).crm_rgpd_retention_months, 48)
         self.assertEqual(self.run_cron(), self.old_never_touched)   # 40 months < 48
         settings.crm_rgpd_retention_months = 6
         settings.execute()
-        self.assertEqual(self.run_cron(), self.old_prospect | self.old_never_touched | self.recent_prospect)
+        self.assertEqual(self.run_cron(),
+                         self.old_prospect | self.old_never_touched | self.recent_prospect)
         with self.assertRaises(ValidationError):
             self.env["res.config.settings"].create({"crm_rgpd_retention_months": 0}).execute()
 

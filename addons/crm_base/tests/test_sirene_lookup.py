@@ -51,8 +51,9 @@ class TestSireneLookup(SavepointCase):
         self.assertEqual(self.stub.requests[-1]["params"]["q"], ["732829320"])
         self.assertEqual(len(wizard.result_ids), 1)
         result = wizard.result_ids
-        self.assertEqual((result.name, result.city, result.naf_code, result.legal_form, result.status),
-                         ("NUMERIA CONSEIL", "RENNES", "62.01Z", "sas", "active"))
+        self.assertEqual(
+            (result.name, result.city, result.naf_code, result.legal_form, result.status),
+            ("NUMERIA CONSEIL", "RENNES", "62.01Z", "sas", "active"))
         self.assertEqual(result.siren_display, "732 829 320 00074")
         self.assertTrue(result.headcount_label)
 

@@ -23,9 +23,9 @@ class CrmCustomFieldRemoveWizard(models.TransientModel):
                 wizard.message = False
             elif count:
                 wizard.message = _(
-                    "%d record(s) have a value in the field \"%s\". Removing the field "
-                    "deletes these values for good; they cannot be recovered.") % (
-                    count, custom_field.name)
+                    "%(count)d record(s) have a value in the field \"%(field)s\". Removing "
+                    "the field deletes these values for good; they cannot be recovered.") % {
+                    "count": count, "field": custom_field.name}
             else:
                 wizard.message = _(
                     "No record has a value in the field \"%s\". It will disappear from "

@@ -12,7 +12,7 @@ deleted in the file becomes an exception of the series.
 import base64
 import datetime
 
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.exceptions import UserError
 
 from ..logic import ics
@@ -46,7 +46,8 @@ class CrmIcsImport(models.TransientModel):
             "unknown_tz": _("unknown time zone \"%s\"") % p.get("tz", ""),
             "end_before_start": _("ends before it starts"),
             "bad_rrule": _("invalid recurrence \"%s\"") % p.get("rule", ""),
-            "unsupported_rrule": _("recurrence not supported by the agenda \"%s\"") % p.get("rule", ""),
+            "unsupported_rrule": _("recurrence not supported by the agenda \"%s\"")
+            % p.get("rule", ""),
         }
         return messages.get(error.code) or error.code
 
@@ -59,7 +60,8 @@ class CrmIcsImport(models.TransientModel):
         except (TypeError, ValueError):
             raise UserError(_("The file could not be read."))
         if len(data) > MAX_FILE_SIZE:
-            raise UserError(_("The file is too large (at most %s MB).") % (MAX_FILE_SIZE // (1024 * 1024)))
+            raise UserError(_("The file is too large (at most %s MB).")
+                            % (MAX_FILE_SIZE // (1024 * 1024)))
         tz = self.env.user.tz or ics.DEFAULT_TZ
         try:
             events, problems = ics.parse_calendar(data, tz)
@@ -99,7 +101,8 @@ class CrmIcsImport(models.TransientModel):
             record = existing.get(event["key"])
             master = masters.get(event["uid"]) if event["recurrence_id"] is not None else None
             if master is None and event["recurrence_id"] is not None:
-                master = Event.search([("crm_ics_uid", "=", event["uid"]), ("user_id", "=", user.id),
+                master = Event.search([("crm_ics_uid", "=", event["uid"]),
+                                       ("user_id", "=", user.id),
                                        ("recurrency", "=", True)], limit=1)
             if event["recurrence_id"] is not None and master:
                 self._add_exception(master, event["recurrence_id"])
@@ -148,7 +151,8 @@ class CrmIcsImport(models.TransientModel):
                 others.append("%s <%s>" % (name, email) if name and email else name or email)
         description = event["description"]
         if others:
-            description = "\n\n".join(filter(None, [description, _("Other attendees: %s") % ", ".join(others)]))
+            description = "\n\n".join(filter(None, [
+                description, _("Other attendees: %s") % ", ".join(others)]))
         if event["allday"]:
             start = "%s 08:00:00" % fields.Date.to_string(event["start"])
             stop = "%s 18:00:00" % fields.Date.to_string(event["stop"])
@@ -162,7 +166,8 @@ class CrmIcsImport(models.TransientModel):
             "stop": stop,
             "location": event["location"] or False,
             "description": description or False,
-            "privacy": "private" if event["private"] else "confidential" if event["confidential"] else "public",
+            "privacy": ("private" if event["private"]
+                        else "confidential" if event["confidential"] else "public"),
             "show_as": "busy" if event["busy"] else "free",
             "user_id": self.env.user.id,
             "partner_ids": [(6, 0, attendees.ids)],
@@ -181,7 +186,8 @@ class CrmIcsImport(models.TransientModel):
     def _set_my_state(self, record, event):
         me = self.env.user.partner_id
         email = (me.email or "").strip().lower()
-        states = [PARTSTAT_STATE.get(att[2]) for att in event["attendees"] if email and att[1] == email]
+        states = [PARTSTAT_STATE.get(att[2]) for att in event["attendees"]
+                  if email and att[1] == email]
         if states and states[0]:
             mine = record.attendee_ids.filtered(lambda a: a.partner_id == me)
             if mine and mine.state != states[0]:

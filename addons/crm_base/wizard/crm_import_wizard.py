@@ -56,7 +56,7 @@ class CrmImportWizard(models.TransientModel):
         ("preview", "Preview"),
         ("done", "Result"),
     ], string="Step", default="upload", required=True, readonly=True)
-    file = fields.Binary(string="File", attachment=False,
+    file = fields.Binary(attachment=False,
                          help="A CSV file (UTF-8 or Windows, separated by ; or ,) or an Excel "
                               ".xlsx file whose first row names the columns.")
     file_name = fields.Char(string="File name")
@@ -70,7 +70,7 @@ class CrmImportWizard(models.TransientModel):
                                        "and among the rows of the file itself.")
     duplicate_action = fields.Selection(DUPLICATE_ACTIONS, string="On a duplicate",
                                         required=True, default="update")
-    preview_ids = fields.One2many("crm.import.wizard.preview", "wizard_id", string="Preview")
+    preview_ids = fields.One2many("crm.import.wizard.preview", "wizard_id")
     row_count = fields.Integer(string="Rows", readonly=True)
     new_count = fields.Integer(string="New contacts", readonly=True)
     duplicate_count = fields.Integer(string="Duplicates", readonly=True)
@@ -166,9 +166,11 @@ class CrmImportWizard(models.TransientModel):
             lines.append((0, 0, {"column_index": index, "header": header,
                                  "target": mapping[index], "sample": " | ".join(samples)[:200]}))
         if table.file_format == "csv":
-            info = _("CSV, %s encoding, columns separated by \"%s\", %s rows") % (
-                table.encoding, "TAB" if table.separator == "\t" else table.separator,
-                len(table.rows))
+            info = _("CSV, %(encoding)s encoding, columns separated by \"%(separator)s\", "
+                     "%(rows)s rows") % {
+                "encoding": table.encoding,
+                "separator": "TAB" if table.separator == "\t" else table.separator,
+                "rows": len(table.rows)}
         else:
             info = _("Excel workbook, first sheet, %s rows") % len(table.rows)
         self.write({"line_ids": lines, "file_info": info, "row_count": len(table.rows),
@@ -189,15 +191,17 @@ class CrmImportWizard(models.TransientModel):
                 continue
             if line.target not in allowed:
                 if is_company:
-                    message = _("\"%s\" cannot be imported into companies: it applies to "
-                                "people only (column %s).")
+                    message = _("\"%(field)s\" cannot be imported into companies: it applies "
+                                "to people only (column %(column)s).")
                 else:
-                    message = _("\"%s\" cannot be imported into people: it applies to "
-                                "companies only (column %s).")
-                raise UserError(message % (labels[line.target], line.header))
+                    message = _("\"%(field)s\" cannot be imported into people: it applies "
+                                "to companies only (column %(column)s).")
+                raise UserError(message % {"field": labels[line.target], "column": line.header})
             if line.target in used:
-                raise UserError(_("\"%s\" is chosen for two columns: %s and %s. Keep one.")
-                                % (labels[line.target], used[line.target], line.header))
+                raise UserError(_("\"%(field)s\" is chosen for two columns: %(first)s and "
+                                  "%(second)s. Keep one.") % {
+                    "field": labels[line.target], "first": used[line.target],
+                    "second": line.header})
             used[line.target] = line.header
             mapping[line.column_index] = line.target
         if "name" not in used and (is_company or not ({"first_name", "last_name"} & set(used))):
@@ -372,8 +376,8 @@ class CrmImportWizard(models.TransientModel):
         }
         bad = [plan for plan in plans if plan["errors"]]
         if bad:
-            run_vals.update(self._imp_failure(bad, table, _("%s rows have errors: nothing was "
-                                                        "imported.") % len(bad)))
+            run_vals.update(self._imp_failure(
+                bad, table, _("%s rows have errors: nothing was imported.") % len(bad)))
         else:
             try:
                 run_vals.update(self._imp_write(plans))
@@ -381,8 +385,8 @@ class CrmImportWizard(models.TransientModel):
                 failed = dict(error.plan or {"line": 0, "cells": [], "errors": []},
                               reason=error.reason)
                 run_vals.update(self._imp_failure([failed], table, _(
-                    "Row %s was refused: %s Nothing was imported.") % (failed["line"],
-                                                                       error.reason)))
+                    "Row %(row)s was refused: %(reason)s Nothing was imported.") % {
+                    "row": failed["line"], "reason": error.reason}))
         run_vals["duration"] = time.time() - started
         return self.env["crm.import.run"].create(run_vals)
 
@@ -419,7 +423,8 @@ class CrmImportWizard(models.TransientModel):
                 partner = env.user.partner_id
                 env["bus.bus"].sendone((cr.dbname, "res.partner", partner.id), {
                     "type": "crm_import_progress", "done": done, "total": total,
-                    "message": _("%s of %s contacts imported") % (done, total),
+                    "message": _("%(done)s of %(total)s contacts imported") % {
+                        "done": done, "total": total},
                 })
         except Exception:  # progress is a courtesy: never fail the import for it
             _logger.warning("could not send the import progress", exc_info=True)
@@ -546,8 +551,9 @@ class CrmImportWizard(models.TransientModel):
             raise self._imp_refusal(plan, error)
         skipped = len([p for p in plans if p["outcome"] == "skip"])
         merged = len([p for p in plans if p["outcome"] == "merge"])
-        message = _("%s contacts created, %s updated, %s duplicates skipped.") % (
-            len(creates), len(updates) + merged, skipped)
+        message = _("%(created)s contacts created, %(updated)s updated, "
+                    "%(skipped)s duplicates skipped.") % {
+            "created": len(creates), "updated": len(updates) + merged, "skipped": skipped}
         if companies_created:
             message += " " + _("%s companies created for the people's company column.") % (
                 companies_created)

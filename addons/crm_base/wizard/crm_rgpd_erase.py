@@ -18,7 +18,7 @@ class CrmRgpdErase(models.TransientModel):
         string="Contacts", required=True)
     partner_count = fields.Integer(string="Number of contacts", compute="_compute_expected")
     expected_confirmation = fields.Char(string="To type", compute="_compute_expected")
-    confirmation = fields.Char(string="Confirmation")
+    confirmation = fields.Char()
     warning = fields.Text(compute="_compute_expected")
 
     @api.model

@@ -73,8 +73,9 @@ class CrmSireneLookup(models.TransientModel):
             return _("Type at least 3 characters of the name, a SIREN (9 digits) or a "
                      "SIRET (14 digits).")
         if isinstance(error, sirene_client.SireneTimeout):
-            return _("The SIRENE directory (%s) did not answer within %s seconds. "
-                     "Try again in a moment.") % (client.base_url, "%g" % client.timeout)
+            return _("The SIRENE directory (%(url)s) did not answer within %(seconds)s "
+                     "seconds. Try again in a moment.") % {
+                "url": client.base_url, "seconds": "%g" % client.timeout}
         if isinstance(error, sirene_client.SireneUnreachable):
             return _("The SIRENE directory cannot be reached at %s. Check the Internet "
                      "access of the server, or the address in the system parameter "
@@ -228,9 +229,10 @@ class CrmSireneLookup(models.TransientModel):
         domain = [("siret", "=", result.siret)] if result.siret else [("siren", "=", result.siren)]
         known = Partner.search(domain + [("is_company", "=", True)], limit=1)
         if known:
-            raise UserError(_("%s is already in your contacts as “%s”: open it and use "
-                              "Search SIRENE there to update it.") % (
-                siren_logic.format_siren(result.siret or result.siren), known.display_name))
+            raise UserError(_("%(number)s is already in your contacts as “%(name)s”: open it "
+                              "and use Search SIRENE there to update it.") % {
+                "number": siren_logic.format_siren(result.siret or result.siren),
+                "name": known.display_name})
 
     def _create_company(self, result):
         values = self._partner_values(result, None)
@@ -256,22 +258,21 @@ class CrmSireneLookupResult(models.TransientModel):
 
     lookup_id = fields.Many2one("crm.sirene.lookup", required=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
-    name = fields.Char(string="Name", readonly=True)
+    name = fields.Char(readonly=True)
     siren = fields.Char(string="SIREN", readonly=True)
     siret = fields.Char(string="SIRET", readonly=True)
     siren_display = fields.Char(string="SIREN / SIRET", compute="_compute_siren_display")
     street = fields.Char(readonly=True)
     street2 = fields.Char(readonly=True)
     zip = fields.Char(readonly=True)
-    city = fields.Char(string="City", readonly=True)
+    city = fields.Char(readonly=True)
     foreign_country = fields.Char(readonly=True)
     naf_code = fields.Char(string="NAF/APE code", readonly=True)
     legal_form = fields.Selection(LEGAL_FORMS, string="Legal form", readonly=True)
     headcount_code = fields.Char(string="INSEE headcount band", readonly=True)
     headcount_label = fields.Char(string="Headcount", compute="_compute_headcount_label")
     creation_date = fields.Date(string="Creation date", readonly=True)
-    status = fields.Selection([("active", "Active"), ("ceased", "Ceased")],
-                              string="Status", readonly=True)
+    status = fields.Selection([("active", "Active"), ("ceased", "Ceased")], readonly=True)
 
     @api.depends("siren", "siret")
     def _compute_siren_display(self):
@@ -292,7 +293,8 @@ class CrmSireneLookupResult(models.TransientModel):
             elif bounds and bounds[1] is None:
                 result.headcount_label = _("%s employees or more") % bounds[0]
             elif bounds:
-                result.headcount_label = _("%s to %s employees") % bounds
+                result.headcount_label = _("%(low)s to %(high)s employees") % {
+                    "low": bounds[0], "high": bounds[1]}
             else:
                 result.headcount_label = ""
 
@@ -312,7 +314,8 @@ class CrmSireneLookupResult(models.TransientModel):
             "naf_code": company["naf_code"],
             "legal_form": company["legal_form"] or False,
             "headcount_code": company["headcount_code"],
-            "creation_date": company["creation_date"] and fields.Date.to_string(company["creation_date"]),
+            "creation_date": (company["creation_date"]
+                              and fields.Date.to_string(company["creation_date"])),
             "status": "active" if company["active"] else "ceased",
         }
 

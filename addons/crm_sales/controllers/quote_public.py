@@ -80,7 +80,7 @@ class CrmQuotePublic(http.Controller):
         contact = quote.contact_id or quote.partner_id
         form = dict({"name": contact.name or "", "email": contact.email or "",
                      "reason": ""}, **(form or {}))
-        lines = quote.line_ids.sorted(lambda l: (l.sequence, l.id))
+        lines = quote.line_ids.sorted(lambda line: (line.sequence, line.id))
         path = self._crm_page_path(quote, token)
         values = {
             "quote": quote,
@@ -88,7 +88,7 @@ class CrmQuotePublic(http.Controller):
             "customer": quote.partner_id,
             "contact": quote.contact_id,
             "lines": lines,
-            "has_discount": any(l.discount for l in lines if not l.display_type),
+            "has_discount": any(line.discount for line in lines if not line.display_type),
             "taxes": quote._crm_tax_lines(),
             "signature_src": quote._crm_signature_data_uri() if quote.signature_image else False,
             "can_sign": not signable_error,

@@ -9,7 +9,8 @@ def sales_user(env, name, login, manager=False, **values):
     group = env.ref("crm_sales.group_sales_manager" if manager else "crm_sales.group_sales_user")
     values = dict({"name": name, "login": login, "email": login,
                    "groups_id": [(6, 0, [group.id])]}, **values)
-    return env["res.users"].with_context(no_reset_password=True, mail_create_nolog=True).create(values)
+    Users = env["res.users"].with_context(no_reset_password=True, mail_create_nolog=True)
+    return Users.create(values)
 
 
 class CrmSalesCase(SavepointCase):

@@ -20,7 +20,8 @@ class TestQuoteTotals(unittest.TestCase):
         self.assertEqual(totals["total"], D("479.88"))
         self.assertEqual([(t["rate"], t["base"], t["amount"]) for t in totals["taxes"]],
                          [(D("20"), D("399.90"), D("79.98"))])
-        self.assertEqual([l["subtotal"] for l in totals["lines"]], [D("300.00"), D("99.90")])
+        self.assertEqual([line["subtotal"] for line in totals["lines"]],
+                         [D("300.00"), D("99.90")])
 
     def test_half_cent_rounds_up(self):
         # 1.005 is 1.00499999... as a binary float: it must still round to 1.01
@@ -81,7 +82,7 @@ class TestQuoteTotals(unittest.TestCase):
         # per line 0.01 x 10 = 0.10, per rate 20 % of 0.60 = 0.12.
         lines = [line(1, 0.06) for _i in range(10)]
         totals = quote_totals.compute_totals(lines)
-        per_line = sum(l["tax"] for l in totals["lines"])
+        per_line = sum(computed["tax"] for computed in totals["lines"])
         self.assertEqual(per_line, D("0.10"))
         self.assertEqual(totals["tax"], D("0.12"))
         self.assertEqual(totals["total"], D("0.72"))
@@ -91,7 +92,7 @@ class TestQuoteTotals(unittest.TestCase):
         totals = quote_totals.compute_totals(lines)
         self.assertEqual(totals["untaxed"], D("0.39"))
         self.assertEqual(totals["tax"], D("0.08"))        # 0.078
-        self.assertEqual(sum(l["tax"] for l in totals["lines"]), D("0.09"))
+        self.assertEqual(sum(computed["tax"] for computed in totals["lines"]), D("0.09"))
 
     def test_zero_quantity(self):
         totals = quote_totals.compute_totals([line(0, 500), line(2, 10, "10")])

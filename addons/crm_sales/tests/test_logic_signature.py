@@ -76,7 +76,8 @@ class TestSignatureLogic(unittest.TestCase):
         png = bytearray(drawn_png())
         png[60:80] = b"\x00" * 20  # inside the image data: CRC mismatch
         self.assertRefused(signature.UNREADABLE, signature.png_data_url(bytes(png)))
-        self.assertRefused(signature.UNREADABLE, signature.png_data_url(signature.PNG_MAGIC + b"garbage"))
+        self.assertRefused(signature.UNREADABLE,
+                           signature.png_data_url(signature.PNG_MAGIC + b"garbage"))
 
     def test_size_limits(self):
         png = drawn_png()

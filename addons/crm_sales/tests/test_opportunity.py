@@ -47,9 +47,11 @@ class OpportunityCase(SavepointCase):
         cls.stage_south_first = Stage.create({
             "name": "Premier appel", "sequence": 5, "probability": 5, "team_id": cls.team_south.id})
         cls.stage_north_demo = Stage.create({
-            "name": "Démonstration", "sequence": 25, "probability": 45, "team_id": cls.team_north.id})
+            "name": "Démonstration", "sequence": 25, "probability": 45,
+            "team_id": cls.team_north.id})
         Partner = cls.env["res.partner"]
-        cls.company = Partner.create({"name": "Menuiserie Lavigne", "is_company": True, "city": "Tours"})
+        cls.company = Partner.create(
+            {"name": "Menuiserie Lavigne", "is_company": True, "city": "Tours"})
         cls.contact = Partner.create({"name": "Hélène Lavigne", "parent_id": cls.company.id,
                                       "email": "helene.lavigne@menuiserie-lavigne.example"})
 
@@ -66,7 +68,8 @@ class TestProbabilityAndAmounts(OpportunityCase):
     def test_probability_follows_the_stage(self):
         opp = self.new(expected_revenue=12000)
         self.assertEqual(opp.stage_id, self.stage_new)
-        self.assertEqual((opp.state, opp.probability, opp.probability_manual), ("open", 10.0, False))
+        self.assertEqual(
+            (opp.state, opp.probability, opp.probability_manual), ("open", 10.0, False))
         for stage, expected in ((self.stage_qualified, 30.0), (self.stage_north_demo, 45.0),
                                 (self.stage_proposal, 60.0), (self.stage_negotiation, 80.0),
                                 (self.stage_qualified, 30.0)):
@@ -108,9 +111,11 @@ class TestProbabilityAndAmounts(OpportunityCase):
         opp.write({"stage_id": self.stage_proposal.id})
         self.assertEqual(opp.probability, 60.0)
 
-        opp.action_set_lost(self.env.ref("crm_sales.crm_opportunity_lost_reason_price").id, "Devis 30 % trop cher")
+        opp.action_set_lost(self.env.ref("crm_sales.crm_opportunity_lost_reason_price").id,
+                            "Devis 30 % trop cher")
         self.assertEqual((opp.stage_id, opp.state, opp.probability), (self.stage_lost, "lost", 0.0))
-        self.assertEqual(opp.lost_reason_id, self.env.ref("crm_sales.crm_opportunity_lost_reason_price"))
+        self.assertEqual(opp.lost_reason_id,
+                         self.env.ref("crm_sales.crm_opportunity_lost_reason_price"))
         self.assertEqual(opp.lost_note, "Devis 30 % trop cher")
         self.assertTrue(opp.date_closed)
         # a lost deal moved back to an open stage by hand: open again, no reason
@@ -143,8 +148,10 @@ class TestProbabilityAndAmounts(OpportunityCase):
             "lost_note": "Ont choisi un prestataire local"})
         wizard.action_confirm()
         for opp in first | second:
-            self.assertEqual((opp.state, opp.stage_id, opp.probability), ("lost", self.stage_lost, 0.0))
-            self.assertEqual(opp.lost_reason_id, self.env.ref("crm_sales.crm_opportunity_lost_reason_competitor"))
+            self.assertEqual((opp.state, opp.stage_id, opp.probability),
+                             ("lost", self.stage_lost, 0.0))
+            self.assertEqual(opp.lost_reason_id,
+                             self.env.ref("crm_sales.crm_opportunity_lost_reason_competitor"))
             self.assertEqual(opp.lost_note, "Ont choisi un prestataire local")
             self.assertEqual(opp.weighted_revenue, 0.0)
         self.assertEqual(other.state, "open")
@@ -178,7 +185,8 @@ class TestProbabilityAndAmounts(OpportunityCase):
             opp.write({"payment_term_id": ref(term).id})
             self.assertEqual(opp.expected_payment_date, expected, term)
         # the close date moves: the payment too (end of month: of the month reached)
-        opp.write({"expected_close_date": "2026-02-14", "payment_term_id": ref("crm_sales.crm_payment_term_45_eom").id})
+        opp.write({"expected_close_date": "2026-02-14",
+                   "payment_term_id": ref("crm_sales.crm_payment_term_45_eom").id})
         self.assertEqual(opp.expected_payment_date, "2026-03-31")
         opp.write({"expected_close_date": "2026-02-16"})
         self.assertEqual(opp.expected_payment_date, "2026-04-30")
@@ -227,7 +235,8 @@ class TestPipelines(OpportunityCase):
             self.assertIn(stage.id, north)
             self.assertIn(stage.id, south)
         # every column, even empty, in the order of the stages
-        self.assertEqual(north, (shared | self.stage_north_demo).sorted(lambda s: (s.sequence, s.id)).ids)
+        self.assertEqual(north,
+                         (shared | self.stage_north_demo).sorted(lambda s: (s.sequence, s.id)).ids)
         # without a team: the shared stages only
         no_team = self.stage_columns()
         self.assertEqual(set(no_team), set(shared.ids))
@@ -245,13 +254,16 @@ class TestPipelines(OpportunityCase):
         # a team given without a stage: the team's first stage
         opp = self.Opportunity.create({"name": "Infogérance", "team_id": self.team_north.id})
         self.assertEqual(opp.stage_id, self.stage_new)
-        self.assertEqual(self.env["crm.sales.team"]._crm_default_team(self.leader_north), self.team_north)
-        self.assertEqual(self.env["crm.sales.team"]._crm_default_team(self.member_north), self.team_north)
+        self.assertEqual(self.env["crm.sales.team"]._crm_default_team(self.leader_north),
+                         self.team_north)
+        self.assertEqual(self.env["crm.sales.team"]._crm_default_team(self.member_north),
+                         self.team_north)
 
     def test_created_from_a_team_pipeline(self):
         """Created with the context of a team's pipeline (its Create button, or
         an integration passing default_team_id): that team and its first stage."""
-        opp = self.Opportunity.with_context(default_team_id=self.team_south.id).create({"name": "Formation"})
+        opp = self.Opportunity.with_context(default_team_id=self.team_south.id).create(
+            {"name": "Formation"})
         self.assertEqual((opp.team_id, opp.stage_id), (self.team_south, self.stage_south_first))
         self.assertEqual(opp.probability, 5.0)
         # what the form shows before saving agrees
@@ -286,7 +298,8 @@ class TestContactRecordAndRgpd(OpportunityCase):
             "name": "Ordinateur portable personnel", "partner_id": cls.contact.id,
             "contact_id": cls.contact.id, "team_id": cls.team_north.id, "expected_revenue": 1500})
         cls.elsewhere = cls.Opportunity.create({
-            "name": "Téléphonie IP", "partner_id": cls.other_company.id, "team_id": cls.team_north.id})
+            "name": "Téléphonie IP", "partner_id": cls.other_company.id,
+            "team_id": cls.team_north.id})
         cls.rgpd_manager = cls.env["res.users"].create({
             "name": "Martine RGPD", "login": "martine.rgpd.sales@example.com",
             "groups_id": [(6, 0, [cls.env.ref("crm_base.group_crm_manager").id])]})
@@ -297,7 +310,8 @@ class TestContactRecordAndRgpd(OpportunityCase):
         self.assertEqual(self.colleague.crm_opportunity_count, 1)
         self.assertEqual(self.other_company.crm_opportunity_count, 1)
         # the smart button opens them
-        action = self.contact.with_context(crm_timeline_source="opportunities").action_crm_timeline_open()
+        contact = self.contact.with_context(crm_timeline_source="opportunities")
+        action = contact.action_crm_timeline_open()
         self.assertEqual(action["res_model"], "crm.opportunity")
         self.assertEqual(set(self.Opportunity.search(action["domain"]).ids),
                          {self.with_contact.id, self.as_customer.id})
@@ -308,13 +322,15 @@ class TestContactRecordAndRgpd(OpportunityCase):
         # the Activity tab: each deal with its stage and budget
         items = [item for item in self.contact.crm_timeline_get(limit=50)["items"]
                  if item["model"] == "crm.opportunity"]
-        self.assertEqual({item["res_id"] for item in items}, {self.with_contact.id, self.as_customer.id})
+        self.assertEqual({item["res_id"] for item in items},
+                         {self.with_contact.id, self.as_customer.id})
         item = [item for item in items if item["res_id"] == self.with_contact.id][0]
         self.assertEqual(item["title"], "Maintenance annuelle du parc informatique")
         self.assertIn("New", item["summary"])
         self.assertIn("9,600.00", item["summary"])
         # lost deals stay on the record
-        self.with_contact.action_set_lost(self.env.ref("crm_sales.crm_opportunity_lost_reason_budget").id)
+        self.with_contact.action_set_lost(
+            self.env.ref("crm_sales.crm_opportunity_lost_reason_budget").id)
         self.contact.invalidate_cache()
         self.assertEqual(self.contact.crm_opportunity_count, 2)
 
@@ -323,7 +339,8 @@ class TestContactRecordAndRgpd(OpportunityCase):
         self.assertIn("crm_opportunity", parts)
         rows = parts["crm_opportunity"]
         self.assertEqual({row["name"] for row in rows},
-                         {"Maintenance annuelle du parc informatique", "Ordinateur portable personnel"})
+                         {"Maintenance annuelle du parc informatique",
+                          "Ordinateur portable personnel"})
         row = [row for row in rows if row["id"] == self.with_contact.id][0]
         self.assertEqual(row["partner_id"], "Menuiserie Lavigne")
         self.assertEqual(row["contact_id"], "Menuiserie Lavigne, Hélène Lavigne")

@@ -19,7 +19,8 @@ class TestOpportunityAccess(CrmSalesCase):
         cls.leader = cls._sales_user("Lucie Cheffe", "lucie.access@example.com")
         cls.manager = cls._sales_user("Marc Directeur", "marc.access@example.com", manager=True)
         Team = cls.env["crm.sales.team"]
-        cls.north = Team.create({"name": "Nord", "member_ids": [(6, 0, [cls.alice.id, cls.bruno.id])],
+        cls.north = Team.create({"name": "Nord",
+                                 "member_ids": [(6, 0, [cls.alice.id, cls.bruno.id])],
                                  "leader_id": cls.leader.id})
         cls.south = Team.create({"name": "Sud", "member_ids": [(6, 0, [cls.chloe.id])]})
         company = cls.env["res.partner"].create({"name": "Imprimerie Vasseur", "is_company": True})
@@ -39,7 +40,8 @@ class TestOpportunityAccess(CrmSalesCase):
         return self.env["crm.opportunity"].sudo(user).search([("id", "in", self.all.ids)])
 
     def test_salesperson_sees_own_team_and_unassigned(self):
-        self.assertEqual(self.visible(self.alice), self.alice_own | self.bruno_north | self.unassigned)
+        self.assertEqual(self.visible(self.alice),
+                         self.alice_own | self.bruno_north | self.unassigned)
         self.assertEqual(self.visible(self.bruno), self.bruno_north | self.unassigned)
         self.assertEqual(self.visible(self.chloe), self.chloe_south | self.unassigned)
         # a team's leader sees its deals without being a member
@@ -76,18 +78,22 @@ class TestOpportunityAccess(CrmSalesCase):
         self.bruno_north.sudo(self.manager).write({"user_id": self.chloe.id})
         # another company's deals stay out, even for a manager
         other = self.env["res.company"].create({"name": "Filiale Océan"})
-        deal = self.env["crm.opportunity"].create({"name": "Filiale : infogérance", "company_id": other.id,
-                                                   "user_id": False})
-        self.assertFalse(self.env["crm.opportunity"].sudo(self.manager).search([("id", "=", deal.id)]))
-        self.assertFalse(self.env["crm.opportunity"].sudo(self.alice).search([("id", "=", deal.id)]))
+        deal = self.env["crm.opportunity"].create({"name": "Filiale : infogérance",
+                                                   "company_id": other.id, "user_id": False})
+        self.assertFalse(
+            self.env["crm.opportunity"].sudo(self.manager).search([("id", "=", deal.id)]))
+        self.assertFalse(
+            self.env["crm.opportunity"].sudo(self.alice).search([("id", "=", deal.id)]))
 
     def test_only_managers_configure_the_pipeline(self):
         stage = self.env.ref("crm_sales.crm_opportunity_stage_qualified")
         configuration = (
             (stage, {"probability": 99}, {"name": "Mon étape", "probability": 50}),
             (self.north, {"name": "Nord-Est"}, {"name": "Mon équipe"}),
-            (self.env.ref("crm_sales.crm_opportunity_lost_reason_price"), {"name": "Cher"}, {"name": "Raison"}),
-            (self.env.ref("crm_sales.crm_payment_term_30"), {"days": 90}, {"name": "90 jours", "days": 90}),
+            (self.env.ref("crm_sales.crm_opportunity_lost_reason_price"), {"name": "Cher"},
+             {"name": "Raison"}),
+            (self.env.ref("crm_sales.crm_payment_term_30"), {"days": 90},
+             {"name": "90 jours", "days": 90}),
         )
         for record, change, new in configuration:
             as_alice = record.sudo(self.alice)
@@ -105,12 +111,14 @@ class TestOpportunityAccess(CrmSalesCase):
         self.assertEqual(stage.probability, 99.0)
         # tags: salespeople add them, managers tidy them
         tag = self.env["crm.opportunity.tag"].sudo(self.alice).create({"name": "Salon 2026"})
-        with mute_logger("odoo.models", "odoo.addons.base.ir.ir_model"), self.assertRaises(AccessError):
+        with (mute_logger("odoo.models", "odoo.addons.base.ir.ir_model"),
+              self.assertRaises(AccessError)):
             tag.unlink()
         tag.sudo(self.manager).unlink()
 
     def test_new_internal_users_are_salespeople(self):
-        user = self.env["res.users"].create({"name": "Nouvelle Recrue", "login": "recrue.access@example.com"})
+        user = self.env["res.users"].create(
+            {"name": "Nouvelle Recrue", "login": "recrue.access@example.com"})
         self.assertTrue(user.has_group("crm_sales.group_sales_user"))
         self.assertFalse(user.has_group("crm_sales.group_sales_manager"))
         self.assertTrue(self.manager.has_group("crm_sales.group_sales_user"))

@@ -23,10 +23,12 @@ class TestPivotReadGroup(CrmSalesCase):
         cls.other = cls._sales_user("Albert Vendeur", "pv_other@example.com")
         # same name as another user: Odoo orders owners by name, then login
         cls.twin = cls._sales_user("Albert Vendeur", "pv_twin@example.com")
-        team = env["crm.sales.team"].create({"name": "Équipe pivot", "member_ids": [(6, 0, [cls.other.id])]})
+        team = env["crm.sales.team"].create(
+            {"name": "Équipe pivot", "member_ids": [(6, 0, [cls.other.id])]})
         customers = [env["res.partner"].create({"name": name, "is_company": True})
                      for name in ("Pivot Alpha SA", "Pivot Bêta SARL")]
-        stages = [env.ref("crm_sales.crm_opportunity_stage_" + x) for x in ("new", "qualified", "won")]
+        stages = [
+            env.ref("crm_sales.crm_opportunity_stage_" + x) for x in ("new", "qualified", "won")]
         cls.opps = env["crm.opportunity"]
         start = datetime.date(2026, 1, 30)
         owners = [cls.seller, cls.other, cls.twin, env["res.users"]]
@@ -56,7 +58,8 @@ class TestPivotReadGroup(CrmSalesCase):
         odoo = models.BaseModel._read_group_raw(model, self.domain, fields, groupby, lazy=False)
         self.assertEqual(ours, odoo, "grouped by %s" % groupby)
         # and it really was the aggregate-then-order statement
-        self.assertTrue(any(q.startswith('SELECT "crm_opportunity".* FROM (SELECT') for q in queries))
+        self.assertTrue(
+            any(q.startswith('SELECT "crm_opportunity".* FROM (SELECT') for q in queries))
         return ours
 
     def test_forecast_pivot_month_by_owner(self):
@@ -84,12 +87,14 @@ class TestPivotReadGroup(CrmSalesCase):
         groups = self.compare(as_seller, ["expected_close_date:month", "user_id"])
         # her own and the unassigned ones; not her colleagues' (no shared team)
         self.assertEqual(sum(g["__count"] for g in groups), 12)
-        self.assertEqual({g["user_id"] and g["user_id"][0] for g in groups}, {self.seller.id, False})
+        self.assertEqual(
+            {g["user_id"] and g["user_id"][0] for g in groups}, {self.seller.id, False})
 
     def test_other_calls_keep_odoo_path(self):
         model = self.env["crm.opportunity"]
         fields = MEASURES + ["stage_id"]
-        self.assertEqual(model.read_group(self.domain, fields, ["stage_id"], orderby="stage_id desc", lazy=False),
+        self.assertEqual(model.read_group(self.domain, fields, ["stage_id"],
+                                          orderby="stage_id desc", lazy=False),
                          models.BaseModel.read_group(model, self.domain, fields, ["stage_id"],
                                                      orderby="stage_id desc", lazy=False))
         lazy = model.read_group(self.domain, fields, ["stage_id"])

@@ -77,7 +77,7 @@ class TestQuoteTotals(QuoteCase):
         self.assertEqual((quote.amount_untaxed, quote.amount_tax, quote.amount_total),
                          (2000.0, 200.0, 2200.0))
         quote.write({"line_ids": [(0, 0, {"name": "Formation", "quantity": 1,
-                                           "price_unit": 300.0, "vat_rate": "0"})]})
+                                          "price_unit": 300.0, "vat_rate": "0"})]})
         self.assertEqual(quote.amount_total, 2500.0)
         quote.line_ids[0].unlink()
         self.assertEqual(quote.amount_total, 300.0)
@@ -342,6 +342,8 @@ class TestQuoteTemplateAndOpportunity(QuoteCase):
     def test_new_quote_from_the_opportunity(self):
         action = self.opportunity.action_new_quote()
         self.assertEqual(action["res_model"], "crm.quote")
+        # the action's own context, as it is (replaces the test's)
+        # pylint: disable-next=context-overridden
         Quote = self.env["crm.quote"].with_context(action["context"])
         quote = Quote.create({"line_ids": [(0, 0, {"name": "Audit", "price_unit": 500.0})]})
         self.assertEqual(quote.opportunity_id, self.opportunity)

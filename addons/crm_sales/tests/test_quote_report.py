@@ -83,7 +83,8 @@ class TestQuoteReport(RealPdfMixin, SavepointCase):
                 (0, 0, {"display_type": "line_section", "name": "Site internet"}),
                 (0, 0, {"name": "Développement du site", "quantity": 3, "unit": "day",
                         "price_unit": 650.0, "discount": 10.0, "vat_rate": "20"}),
-                (0, 0, {"display_type": "line_note", "name": "Hébergement offert la première année"}),
+                (0, 0, {"display_type": "line_note",
+                        "name": "Hébergement offert la première année"}),
                 (0, 0, {"name": "Guide imprimé", "quantity": 3, "price_unit": 12.99,
                         "vat_rate": "5.5"}),
                 (0, 0, {"name": "Geste commercial", "quantity": 1, "price_unit": -55.0,
@@ -113,7 +114,8 @@ class TestQuoteReport(RealPdfMixin, SavepointCase):
         # lines: section, note, units, amounts
         self.assertIn("Site internet", text)
         self.assertIn("Hébergement offert la première année", text)
-        self.assertRegex(text, r"Développement du site 3,00 Jour\(s\) 650,00 € 10,00 % 20 % 1 755,00 €")
+        self.assertRegex(text,
+                         r"Développement du site 3,00 Jour\(s\) 650,00 € 10,00 % 20 % 1 755,00 €")
         self.assertRegex(text, r"Guide imprimé 3,00 Unité\(s\) 12,99 € 5,5 % 38,97 €")
         self.assertIn("-55,00 €", text)
         # totals and VAT per rate
@@ -141,7 +143,8 @@ class TestQuoteReport(RealPdfMixin, SavepointCase):
         self.assertIn("VAT 5.5% on 38.97 € 2.14 €", text)
         self.assertIn("Total incl. VAT 2,081.11 €", text)
         self.assertIn("Late payment penalties: three times the French legal interest rate.", text)
-        self.assertIn("Fixed compensation for recovery costs in case of late payment: 40.00 €", text)
+        self.assertIn(
+            "Fixed compensation for recovery costs in case of late payment: 40.00 €", text)
         self.assertIn("Good for agreement", text)
 
     def test_own_penalty_text_is_printed_as_written(self):

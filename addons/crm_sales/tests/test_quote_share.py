@@ -42,7 +42,8 @@ class TestQuoteShareLink(QuoteFixture, SavepointCase):
         for quote_id, candidate in ((quote.id, token[:-1] + ("0" if token[-1] != "0" else "1")),
                                     (quote.id, other_token), (self.other_quote.id, token),
                                     (quote.id, ""), (quote.id, None), (999999999, token),
-                                    (quote.id, token.upper() if token.upper() != token else token + "x")):
+                                    (quote.id, token.upper() if token.upper() != token
+                                     else token + "x")):
             self.assertFalse(Quote._crm_quote_from_token(quote_id, candidate),
                              (quote_id, candidate))
 
@@ -145,10 +146,9 @@ class TestQuoteShareLink(QuoteFixture, SavepointCase):
         Views = self.env["crm.quote.visit"]
         all_views = Views.search([("quote_id", "in", (self.quote | self.other_quote).ids)])
         self.assertEqual(len(all_views), 2)
-        self.assertEqual(Views.sudo(self.salesperson).search([("id", "in", all_views.ids)]).quote_id,
-                         self.quote)
-        self.assertEqual(Views.sudo(self.other_seller).search([("id", "in", all_views.ids)]).quote_id,
-                         self.other_quote)
+        domain = [("id", "in", all_views.ids)]
+        self.assertEqual(Views.sudo(self.salesperson).search(domain).quote_id, self.quote)
+        self.assertEqual(Views.sudo(self.other_seller).search(domain).quote_id, self.other_quote)
         self.assertEqual(len(Views.sudo(self.manager).search([("id", "in", all_views.ids)])), 2)
         # read only, and the ping key is not for them
         mine = all_views.filtered(lambda v: v.quote_id == self.quote).sudo(self.salesperson)
@@ -180,7 +180,9 @@ class TestQuoteSendByEmail(RealPdfMixin, QuoteFixture, SavepointCase):
         context = action["context"]
         self.assertEqual(context["default_template_id"],
                          self.env.ref("crm_sales.crm_quote_mail_template").id)
-        Composer = self.env["mail.compose.message"].sudo(self.salesperson).with_context(context)
+        Composer = self.env["mail.compose.message"].sudo(self.salesperson)
+        # the action's own context, as it is (replaces the test's)
+        Composer = Composer.with_context(context)  # pylint: disable=context-overridden
         composer = Composer.create({})
         values = composer.onchange_template_id(
             context["default_template_id"], "comment", "crm.quote", quote.id)["value"]

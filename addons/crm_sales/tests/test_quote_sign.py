@@ -101,7 +101,8 @@ class TestQuoteSign(RealPdfMixin, QuoteFixture, SavepointCase):
 
         # the opportunity is won
         self.assertEqual(self.opportunity.state, "won")
-        self.assertEqual(self.opportunity.stage_id, self.env.ref("crm_sales.crm_opportunity_stage_won"))
+        self.assertEqual(self.opportunity.stage_id,
+                         self.env.ref("crm_sales.crm_opportunity_stage_won"))
         self.assertEqual(self.opportunity.probability, 100.0)
 
         # the chatter says so, with the PDF, and the salesperson is notified

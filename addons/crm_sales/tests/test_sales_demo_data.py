@@ -13,7 +13,8 @@ class TestSalesDemoData(TransactionCase):
 
     def setUp(self):
         super(TestSalesDemoData, self).setUp()
-        if not self.env.ref("crm_sales.crm_opportunity_demo_site_lemoine", raise_if_not_found=False):
+        if not self.env.ref("crm_sales.crm_opportunity_demo_site_lemoine",
+                            raise_if_not_found=False):
             self.skipTest("database without the demo data of crm_sales")
         self.Opportunity = self.env["crm.opportunity"]
         ids = self.env["ir.model.data"].search(
@@ -22,12 +23,15 @@ class TestSalesDemoData(TransactionCase):
 
     def test_enough_opportunities_in_every_stage(self):
         self.assertGreaterEqual(len(self.demo), 60)
-        stages = self.env["crm.opportunity.stage"].browse(self.env["ir.model.data"].search(
-            [("module", "=", "crm_sales"), ("model", "=", "crm.opportunity.stage")]).mapped("res_id"))
+        stage_ids = self.env["ir.model.data"].search([
+            ("module", "=", "crm_sales"), ("model", "=", "crm.opportunity.stage")]).mapped("res_id")
+        stages = self.env["crm.opportunity.stage"].browse(stage_ids)
         self.assertGreaterEqual(len(stages), 7)
         for stage in stages:
-            self.assertGreaterEqual(len(self.demo.filtered(lambda o: o.stage_id == stage)), 1, stage.name)
-        by_state = {state: self.demo.filtered(lambda o: o.state == state) for state in ("open", "won", "lost")}
+            self.assertGreaterEqual(len(self.demo.filtered(lambda o: o.stage_id == stage)), 1,
+                                    stage.name)
+        by_state = {state: self.demo.filtered(lambda o: o.state == state)
+                    for state in ("open", "won", "lost")}
         self.assertGreaterEqual(len(by_state["open"]), 30)
         self.assertGreaterEqual(len(by_state["won"]), 8)
         self.assertGreaterEqual(len(by_state["lost"]), 5)
@@ -38,7 +42,8 @@ class TestSalesDemoData(TransactionCase):
         key_accounts = self.env.ref("crm_sales.crm_sales_team_key_accounts")
         own = self.env.ref("crm_sales.crm_opportunity_stage_key_accounts_audit")
         self.assertEqual(own.team_id, key_accounts)
-        self.assertTrue(self.demo.filtered(lambda o: o.team_id == key_accounts and o.stage_id == own))
+        self.assertTrue(
+            self.demo.filtered(lambda o: o.team_id == key_accounts and o.stage_id == own))
 
     def test_amounts_dates_and_owners(self):
         budgets = self.demo.mapped("expected_revenue")
@@ -49,13 +54,16 @@ class TestSalesDemoData(TransactionCase):
             close = fields.Date.from_string(opp.expected_close_date)
             self.assertTrue(loaded - datetime.timedelta(days=100) <= close
                             <= loaded + datetime.timedelta(days=280), opp.name)
-            self.assertTrue(opp.partner_id and opp.payment_term_id and opp.source_id and opp.tag_ids, opp.name)
+            self.assertTrue(
+                opp.partner_id and opp.payment_term_id and opp.source_id and opp.tag_ids, opp.name)
             if opp.state != "open":
                 self.assertLessEqual(close, loaded, "%s is closed in the past" % opp.name)
         open_deals = self.demo.filtered(lambda o: o.state == "open")
-        closes = [fields.Date.from_string(o.expected_close_date) - fields.Date.from_string(o.create_date[:10])
+        closes = [fields.Date.from_string(o.expected_close_date)
+                  - fields.Date.from_string(o.create_date[:10])
                   for o in open_deals]
-        self.assertTrue(any(delta.days > 180 for delta in closes), "deals expected in more than 6 months")
+        self.assertTrue(any(delta.days > 180 for delta in closes),
+                        "deals expected in more than 6 months")
         self.assertTrue(any(delta.days < 31 for delta in closes), "deals expected this month")
         self.assertGreaterEqual(len(set(self.demo.mapped("priority"))), 3)
         self.assertTrue(self.demo.filtered("probability_manual"), "a probability typed by hand")

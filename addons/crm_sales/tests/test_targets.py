@@ -17,11 +17,14 @@ class TestSalesTargets(CrmSalesCase):
         super(TestSalesTargets, cls).setUpClass()
         cls.alice = cls._sales_user("Alice Martin", "alice.targets@example.com", tz="Europe/Paris")
         cls.bruno = cls._sales_user("Bruno Petit", "bruno.targets@example.com", tz="Europe/Paris")
-        cls.manager = cls._sales_user("Marc Directeur", "marc.targets@example.com", manager=True, tz="Europe/Paris")
+        cls.manager = cls._sales_user("Marc Directeur", "marc.targets@example.com", manager=True,
+                                      tz="Europe/Paris")
         Team = cls.env["crm.sales.team"]
-        cls.north = Team.create({"name": "Nord", "member_ids": [(6, 0, [cls.alice.id, cls.bruno.id])]})
+        cls.north = Team.create(
+            {"name": "Nord", "member_ids": [(6, 0, [cls.alice.id, cls.bruno.id])]})
         cls.south = Team.create({"name": "Sud", "leader_id": cls.bruno.id})
-        cls.customer = cls.env["res.partner"].create({"name": "Brasserie du Port", "is_company": True})
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Brasserie du Port", "is_company": True})
         qualified = cls.env.ref("crm_sales.crm_opportunity_stage_qualified")      # 30 %
         proposal = cls.env.ref("crm_sales.crm_opportunity_stage_proposal")        # 60 %
 
@@ -39,20 +42,24 @@ class TestSalesTargets(CrmSalesCase):
             return record
 
         # January and February 2025, in Paris time (UTC+1)
-        opp("Terrasse", cls.alice, 12000.0, won_at="2025-01-31 22:30:00")     # 31 Jan, 23:30 in Paris
-        opp("Comptoir", cls.alice, 3000.0, won_at="2025-01-31 23:30:00")      # 1 Feb, 00:30 in Paris
+        opp("Terrasse", cls.alice, 12000.0, won_at="2025-01-31 22:30:00")  # 31 Jan, 23:30 Paris
+        opp("Comptoir", cls.alice, 3000.0, won_at="2025-01-31 23:30:00")   # 1 Feb, 00:30 Paris
         opp("Cave", cls.alice, 5000.0, won_at="2025-01-10 15:00:00")
-        opp("Salle", cls.alice, 10000.0, stage=qualified, close="2025-02-14")  # weighted 3000 in Feb
-        opp("Cuisine", cls.alice, 4000.0, stage=proposal, close="2025-01-20")  # weighted 2400 in Jan
+        # weighted 3000 in February, 2400 in January
+        opp("Salle", cls.alice, 10000.0, stage=qualified, close="2025-02-14")
+        opp("Cuisine", cls.alice, 4000.0, stage=proposal, close="2025-01-20")
         opp("Extension", cls.alice, 50000.0, lost=True)
         archived = opp("Doublon", cls.alice, 90000.0, won_at="2025-01-12 10:00:00")
         archived.active = False
         opp("Enseigne", cls.bruno, 7000.0, won_at="2025-01-08 10:00:00")
 
         Target = cls.env["crm.sales.target"].sudo(cls.manager)
-        cls.alice_jan = Target.create({"user_id": cls.alice.id, "month": "2025-01-17", "amount": 20000.0})
-        cls.alice_feb = Target.create({"user_id": cls.alice.id, "month": "2025-02-01", "amount": 15000.0})
-        cls.bruno_jan = Target.create({"user_id": cls.bruno.id, "month": "2025-01-01", "amount": 10000.0})
+        cls.alice_jan = Target.create(
+            {"user_id": cls.alice.id, "month": "2025-01-17", "amount": 20000.0})
+        cls.alice_feb = Target.create(
+            {"user_id": cls.alice.id, "month": "2025-02-01", "amount": 15000.0})
+        cls.bruno_jan = Target.create(
+            {"user_id": cls.bruno.id, "month": "2025-01-01", "amount": 10000.0})
         cls.users = cls.alice | cls.bruno
 
     def report(self, user=None):
@@ -67,7 +74,8 @@ class TestSalesTargets(CrmSalesCase):
         self.assertEqual(self.alice_jan.month, "2025-01-01")
         self.alice_feb.sudo(self.manager).write({"month": "2025-02-28"})
         self.assertEqual(self.alice_feb.month, "2025-02-01")
-        with self.assertRaises(psycopg2.IntegrityError), mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+        with (self.assertRaises(psycopg2.IntegrityError), mute_logger("odoo.sql_db"),
+              self.env.cr.savepoint()):
             self.env["crm.sales.target"].sudo(self.manager).create(
                 {"user_id": self.alice.id, "month": "2025-01-31", "amount": 1.0})
 
@@ -90,7 +98,8 @@ class TestSalesTargets(CrmSalesCase):
         groups = self.env["crm.sales.target.report"].read_group(
             [("user_id", "in", self.users.ids), ("month", "=", "2025-01-01")],
             ["team_id", "target", "won", "weighted", "achievement"], ["team_id"])
-        by_team = {g["team_id"][1]: (g["target"], g["won"], g["weighted"], g["achievement"]) for g in groups}
+        by_team = {g["team_id"][1]: (g["target"], g["won"], g["weighted"], g["achievement"])
+                   for g in groups}
         self.assertEqual(by_team, {"Nord": (20000.0, 17000.0, 2400.0, 85.0),
                                    "Sud": (10000.0, 7000.0, 0.0, 70.0)})
 
@@ -105,12 +114,13 @@ class TestSalesTargets(CrmSalesCase):
         self.assertEqual(set(self.report(self.bruno)), {("Bruno Petit", "2025-01-01")})
         self.assertEqual(len(self.report(self.manager)), 3)
         Target = self.env["crm.sales.target"]
-        self.assertEqual(Target.sudo(self.alice).search([("user_id", "in", self.users.ids)]),
-                         self.alice_jan | self.alice_feb)
-        self.assertEqual(len(Target.sudo(self.manager).search([("user_id", "in", self.users.ids)])), 3)
+        domain = [("user_id", "in", self.users.ids)]
+        self.assertEqual(Target.sudo(self.alice).search(domain), self.alice_jan | self.alice_feb)
+        self.assertEqual(len(Target.sudo(self.manager).search(domain)), 3)
         # the salesperson reads their targets, the manager sets them
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
-            Target.sudo(self.alice).create({"user_id": self.alice.id, "month": "2025-03-01", "amount": 1.0})
+            Target.sudo(self.alice).create(
+                {"user_id": self.alice.id, "month": "2025-03-01", "amount": 1.0})
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             self.alice_jan.sudo(self.alice).write({"amount": 1.0})
 
