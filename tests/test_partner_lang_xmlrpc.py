@@ -64,7 +64,7 @@ def test_an_address_abroad_takes_its_company_language_else_ours(french):
     assert lang == "fr_FR"  # the company's
     lang, _id = create_partner(french, {
         "name": "Brewery %s" % uuid.uuid4().hex[:6], "is_company": True,
-        "country_id": french.ref("base.gb")})
+        "country_id": french.ref("base.us")})
     assert lang == our_lang  # ours
 
 

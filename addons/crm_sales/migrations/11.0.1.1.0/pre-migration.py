@@ -14,7 +14,9 @@ sequence, indexes and constraints), every column that stores a model name
 (the models' registry, fields, views, actions, attachments, messages,
 followers, activities, translations, ...), and the XML ids of the records
 (the five lost reasons, views, actions, record rules, access rights, the
-models and their fields), which the new data files then find and update.
+models and their fields), which the new data files then find and update. Two
+extension views naming renamed fields are deleted, to be made again by the
+update.
 Only identifiers built by Odoo or by this addon are used in the SQL.
 """
 import logging
@@ -43,6 +45,12 @@ RENAMED_XMLIDS = [
     ("access_crm_lost_reason_manager", "access_crm_opportunity_lost_reason_manager"),
 ]
 RENAMED_XMLID_PREFIXES = [("crm_lost_reason_", "crm_opportunity_lost_reason_")]
+
+# Extension views whose stored arch names fields renamed with the models
+# (view_ids, quote_view_count): Odoo checks the views of a model as a whole
+# when it updates the first of them, before it reaches these; they are
+# deleted here and made again from views/*.xml by the update.
+STALE_VIEWS = ["crm_opportunity_view_form_quote_views", "crm_quote_view_form_share"]
 
 # (table, column) pairs that hold a model name, where they exist.
 MODEL_NAME_COLUMNS = [
@@ -139,6 +147,15 @@ def rename_xmlids(cr):
                    (new, len(old) + 1, MODULE, old.replace("_", "\\_") + "%"))
 
 
+def delete_stale_views(cr):
+    cr.execute("""SELECT id, res_id FROM ir_model_data
+                   WHERE module = %s AND model = 'ir.ui.view' AND name IN %s""",
+               (MODULE, tuple(STALE_VIEWS)))
+    for data_id, view_id in cr.fetchall():
+        cr.execute("DELETE FROM ir_ui_view WHERE id = %s", (view_id,))
+        cr.execute("DELETE FROM ir_model_data WHERE id = %s", (data_id,))
+
+
 def migrate(cr, version):
     if not version:
         return
@@ -150,3 +167,4 @@ def migrate(cr, version):
         rename_table(cr, table_of(old), table_of(new))
         rename_model(cr, old, new)
     rename_xmlids(cr)
+    delete_stale_views(cr)
