@@ -82,12 +82,13 @@ class ResPartner(models.Model):
         res = True
         if rest or not handover:
             res = super(ResPartner, self).write(rest)
+            if rest.get("siret") and "siren" not in rest:
+                # a SIRET gives the SIREN of a company that has none; an existing,
+                # different SIREN is left for the constraint to report (before a
+                # handover, which may hide the contact from the user)
+                self.filtered(lambda p: not p.siren).write({"siren": rest["siret"][:9]})
         if handover:
             super(ResPartner, self.sudo()).write(handover)
-        if vals.get("siret") and "siren" not in vals:
-            # a SIRET gives the SIREN of a company that has none; an existing,
-            # different SIREN is left for the constraint to report
-            self.filtered(lambda p: not p.siren).write({"siren": vals["siret"][:9]})
         return res
 
     @api.constrains("siren", "siret")

@@ -58,6 +58,16 @@ class TestAccessContacts(TransactionCase):
         self.secret.sudo(self.bob).write({"crm_private": False})
         self.assertEqual(self.visible(self.alice, both), both)
 
+    def test_a_private_company_given_away_with_its_siret_keeps_the_siren(self):
+        company = self.env["res.partner"].sudo(self.alice).create({
+            "name": "Fournil Secret", "is_company": True, "user_id": self.alice.id,
+            "crm_private": True})
+        # one save: the SIRET typed in, and the company given to Bob
+        company.sudo(self.alice).write({"siret": "552 100 554 00013", "user_id": self.bob.id})
+        self.assertEqual(self.visible(self.alice, company), self.env["res.partner"])
+        as_bob = company.sudo(self.bob)
+        self.assertEqual((as_bob.siret, as_bob.siren), ("55210055400013", "552100554"))
+
     def test_users_and_companies_stay_visible(self):
         needed = self.alice.partner_id | self.bob.partner_id | self.env.user.company_id.partner_id \
             | self.env.ref("base.partner_root")
