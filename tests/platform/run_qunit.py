@@ -40,13 +40,22 @@ HOOK = r"""
 (function () {
     var results = window.__crmQUnit = {done: false, tests: [], current: null, summary: null};
     var qunit;
+    // objects (deepEqual) as JSON, so that the log shows what differed
+    function show(label, v) {
+        if (v === undefined || v === null) {
+            return '';
+        }
+        if (typeof v === 'object') {
+            try { v = JSON.stringify(v); } catch (e) { /* cyclic: String() below */ }
+        }
+        return ' | ' + label + ': ' + String(v).slice(0, 300);
+    }
     function register(Q) {
         Q.log(function (d) {
             if (!d.result && results.current) {
                 results.current.messages.push(
                     String(d.message || '') +
-                    (d.actual !== undefined && d.actual !== null ? ' | actual: ' + String(d.actual).slice(0, 200) : '') +
-                    (d.expected !== undefined && d.expected !== null ? ' | expected: ' + String(d.expected).slice(0, 200) : '') +
+                    show('actual', d.actual) + show('expected', d.expected) +
                     (d.source ? ' | at ' + String(d.source).trim().split('\n')[0].replace(/^at /, '') : ''));
             }
         });
@@ -247,7 +256,7 @@ def main(argv=None):
         else:
             unknown.append(name)
         for message in t.get("messages", [])[:3]:
-            print("          %s" % message[:300])
+            print("          %s" % message[:800])
     if not failed:
         print("  (none)")
     failed_names = {"%s > %s" % (t["module"], t["name"]) for t in failed}
