@@ -11,8 +11,15 @@ Selenium, records every test through QUnit's own callbacks (registered before
 any test runs), waits for QUnit.done, prints the counts and the failing tests,
 and compares the failures with tests/platform/known_js_failures.txt.
 
+The browser runs in a fixed environment, so that the results do not depend on
+the machine: the time zone (TZ, default UTC) and the fonts it can see (a
+fontconfig file of ours that lists only Debian's fonts-dejavu-core and
+fonts-liberation). Odoo's CSS asks for Helvetica/Arial; with Liberation Sans
+(metric-compatible with both) the layout is the one the tests were written
+for, with another fallback font three calendar tests fail (docs/PLATFORM.md).
+
 Exit status: 0 when every failure is a known (explained) one, 1 otherwise
-(unknown failure, suite not finished, nothing run).
+(unknown failure, suite not finished, nothing run, fonts missing).
 """
 import argparse
 import json
@@ -33,6 +40,28 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 KNOWN = os.path.join(HERE, "known_js_failures.txt")
 
+# The browser's time zone: the same whatever the machine's.
+BROWSER_TZ = "UTC"
+# The only fonts the browser sees: the files of these Debian packages
+# (scripts/setup installs them), whatever else the machine has. Odoo 11's
+# backend CSS asks for "Lucida Grande", Helvetica, Verdana, Arial, sans-serif.
+# Liberation Sans, metric-compatible with Helvetica and Arial, lays the pages
+# out as the tests expect; with DejaVu Sans (wider digits) in its place the
+# calendar's week-number column is 1 px wider, a day column 97.92 px wide, and
+# three calendar tests click the day before the one they aim at.
+FONT_PACKAGES = ("fonts-liberation", "fonts-dejavu-core")
+PINNED_SANS = "Liberation Sans"
+FONTS_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <!-- the system's rules (aliases, hinting), then none of its font folders -->
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <reset-dirs/>
+  %(dirs)s
+  <cachedir>%(cache)s</cachedir>
+</fontconfig>
+"""
+
 # Installed before the page's own scripts run: catches the assignment of
 # window.QUnit (QUnit 2.2.1 exports itself with `window.QUnit = QUnit`) and
 # registers result callbacks before Odoo's test modules start the suite.
@@ -40,17 +69,25 @@ HOOK = r"""
 (function () {
     var results = window.__crmQUnit = {done: false, tests: [], current: null, summary: null};
     var qunit;
+    // objects (deepEqual) as JSON, so that the log shows what differed
+    function show(label, v) {
+        if (v === undefined || v === null) {
+            return '';
+        }
+        if (typeof v === 'object') {
+            try { v = JSON.stringify(v); } catch (e) { /* cyclic: String() below */ }
+        }
+        return ' | ' + label + ': ' + String(v).slice(0, 300);
+    }
     function register(Q) {
         Q.log(function (d) {
             if (!d.result && results.current) {
                 results.current.messages.push(
                     String(d.message || '') +
-                    (d.actual !== undefined && d.actual !== null ?
-                        ' | actual: ' + String(d.actual).slice(0, 200) : '') +
-                    (d.expected !== undefined && d.expected !== null ?
-                        ' | expected: ' + String(d.expected).slice(0, 200) : '') +
+                    show('actual', d.actual) + show('expected', d.expected) +
                     (d.source ? ' | at ' +
-                        String(d.source).trim().split('\n')[0].replace(/^at /, '') : ''));
+                        String(d.source).trim().split('
+')[0].replace(/^at /, '') : ''));
             }
         });
         Q.testStart(function (d) {
@@ -147,7 +184,45 @@ def stop_server(proc):
     return status
 
 
-def make_driver(profile_dir):
+def package_fonts(packages, target):
+    """Link the font files of Debian packages into target; return target."""
+    os.makedirs(target, exist_ok=True)
+    for package in packages:
+        listing = subprocess.run(["dpkg", "-L", package], capture_output=True, text=True)
+        files = [f for f in listing.stdout.splitlines() if f.endswith((".ttf", ".otf"))]
+        if listing.returncode or not files:
+            raise SystemExit("JS: the Debian package %s is not installed: the browser's fonts "
+                             "are pinned to %s (scripts/setup installs them)"
+                             % (package, ", ".join(packages)))
+        for path in files:
+            os.symlink(path, os.path.join(target, os.path.basename(path)))
+    return target
+
+
+def browser_env(work_dir, font_dirs=None, tz=BROWSER_TZ):
+    """Environment for chromedriver and Chromium: fixed TZ, only our fonts.
+
+    The fonts are those of FONT_PACKAGES, or those of font_dirs if given.
+    Writes work_dir/fonts.conf and checks with fc-match that Helvetica and Arial
+    resolve to Liberation Sans; raises SystemExit with the fix otherwise.
+    """
+    if not font_dirs:
+        font_dirs = [package_fonts(FONT_PACKAGES, os.path.join(work_dir, "fonts"))]
+    conf = os.path.join(work_dir, "fonts.conf")
+    dirs = "\n  ".join("<dir>%s</dir>" % d for d in font_dirs)
+    with open(conf, "w") as f:
+        f.write(FONTS_CONF % {"dirs": dirs, "cache": os.path.join(work_dir, "fontconfig")})
+    env = dict(os.environ, TZ=tz, FONTCONFIG_FILE=conf)
+    for family in ("Helvetica", "Arial"):
+        found = subprocess.run(["fc-match", "-f", "%{family[0]}", family], env=env,
+                               capture_output=True, text=True).stdout.strip()
+        if found != PINNED_SANS:
+            raise SystemExit("JS: the browser would draw %s with %r, not %s (fonts: %s)"
+                             % (family, found, PINNED_SANS, ", ".join(font_dirs)))
+    return env
+
+
+def make_driver(profile_dir, env=None):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -157,7 +232,9 @@ def make_driver(profile_dir):
                  "--user-data-dir=%s" % profile_dir):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    # chromedriver passes its environment (TZ, FONTCONFIG_FILE) on to Chromium
+    service = Service("/usr/bin/chromedriver", env=env)
+    return webdriver.Chrome(service=service, options=options)
 
 
 def login(driver, base, user, password):
@@ -202,23 +279,41 @@ def main(argv=None):
     parser.add_argument("--known", default=KNOWN)
     parser.add_argument("--log-dir", default=os.path.join(ROOT, "var", "log"))
     parser.add_argument("--json", help="write every test result to this file")
+    parser.add_argument("--timezone", default=BROWSER_TZ, help="TZ of the browser")
+    parser.add_argument("--font-dir", action="append", dest="font_dirs",
+                        help="a folder of fonts the browser may use, instead of the files of "
+                        "the Debian packages %s (repeat)" % ", ".join(FONT_PACKAGES))
     args = parser.parse_args(argv)
 
     os.makedirs(args.log_dir, exist_ok=True)
+    profile = tempfile.mkdtemp(prefix="crm-qunit-chromium-")
+    try:
+        env = browser_env(profile, args.font_dirs, args.timezone)
+    except SystemExit:
+        shutil.rmtree(profile, ignore_errors=True)
+        raise
+    print("JS: browser time zone %s, fonts of %s only" % (
+        args.timezone, ", ".join(args.font_dirs or FONT_PACKAGES)), flush=True)
     port = free_port()
     server_log = os.path.join(args.log_dir, "qunit-server.log")
     print("JS: starting crm-odoo on port %d (log: %s)" % (port, os.path.relpath(server_log, ROOT)),
           flush=True)
     t0 = time.time()
-    server = start_server(args.database, args.config, port, server_log)
-    profile = tempfile.mkdtemp(prefix="crm-qunit-chromium-")
+    try:
+        server = start_server(args.database, args.config, port, server_log)
+    except SystemExit:
+        shutil.rmtree(profile, ignore_errors=True)
+        raise
     driver = None
     try:
-        driver = make_driver(profile)
+        driver = make_driver(os.path.join(profile, "chromium"), env)
         base = "http://127.0.0.1:%d" % port
         login(driver, base, args.login, args.password)
         print("JS: running %s" % args.url_path, flush=True)
         results = run_suite(driver, base + args.url_path, args.timeout)
+        print("JS: the browser's clock: %s" % driver.execute_script(
+            "return String(new Date()) + ', ' + Intl.DateTimeFormat().resolvedOptions().timeZone;"),
+            flush=True)
         try:
             console = driver.get_log("browser")
         except Exception:  # noqa: BLE001 (logs are a diagnostic only)
@@ -252,7 +347,7 @@ def main(argv=None):
         else:
             unknown.append(name)
         for message in t.get("messages", [])[:3]:
-            print("          %s" % message[:300])
+            print("          %s" % message[:800])
     if not failed:
         print("  (none)")
     failed_names = {"%s > %s" % (t["module"], t["name"]) for t in failed}
