@@ -86,8 +86,7 @@ HOOK = r"""
                     String(d.message || '') +
                     show('actual', d.actual) + show('expected', d.expected) +
                     (d.source ? ' | at ' +
-                        String(d.source).trim().split('
-')[0].replace(/^at /, '') : ''));
+                        String(d.source).trim().split('\n')[0].replace(/^at /, '') : ''));
             }
         });
         Q.testStart(function (d) {
