@@ -83,6 +83,7 @@ def apply_all():
     """Apply every registered patch once; safe to call several times."""
     from . import patches  # noqa: F401  (registers the patches)
     from . import security  # noqa: F401  (registers the security patches)
+    from . import fixes  # noqa: F401  (registers the fixes of Odoo 11's bugs)
 
     if hook not in sys.meta_path:
         sys.meta_path.insert(0, hook)
