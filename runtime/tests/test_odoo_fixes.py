@@ -27,10 +27,17 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 CONF = os.path.join(ROOT, "config", "odoo-test.conf")
 
 
+def use_test_config():
+    """Odoo's options from config/odoo-test.conf, read once per process: loading a
+    registry pops options (load_language) that reading them again needs."""
+    if odoo.tools.config.rcfile != CONF:
+        odoo.tools.config.parse_config(["-c", CONF])
+
+
 @pytest.fixture(scope="module")
 def dbname():
     existing = os.environ.get("CRM_SECURITY_TEST_DB")
-    odoo.tools.config.parse_config(["-c", CONF])
+    use_test_config()
     if existing:
         yield existing
         return
@@ -44,7 +51,6 @@ def dbname():
             env=dict(os.environ, CRM_ROOT=ROOT), stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT, timeout=600)
         assert proc.returncode == 0, proc.stdout.decode()[-3000:]
-        odoo.tools.config.parse_config(["-c", CONF])
         yield name
     finally:
         odoo.modules.registry.Registry.delete(name)
