@@ -9,12 +9,14 @@ runtime/odoo_py311/fixes.py's `rpc_retry_fresh_environments`: "Unable to use
 a closed cursor" on the retried calls). The record keeps one of the values
 written, with its computed fields up to date.
 """
+import os
 import threading
 import time
 import uuid
 import xmlrpc.client
 
 import pytest
+from odoo_server import start_server, stop_server
 
 CLIENTS = 10
 MIN_SECONDS = 3  # each race lasts at least this long ...
@@ -92,6 +94,18 @@ def assert_only_concurrency_errors(server, offset, faults, conflicts):
     assert not problems, "the server logged other errors:\n%s" % "\n\n".join(problems[:3])
     # the race did what it is for: writes collided and Odoo had to retry some
     assert conflicts, "no write collided with another: the test proved nothing"
+
+
+@pytest.fixture(scope="module")
+def odoo_server(request):
+    """A server of this module's own, on the test database: the concurrency
+    errors these races make it log are expected here, and must not show in
+    the log of the session's server that other tests read."""
+    db = (os.environ.get("CRM_TEST_DB")
+          or request.config.getoption("--odoo-database", default=None) or "crm_test")
+    server = start_server(db)
+    yield server
+    stop_server(server)
 
 
 @pytest.fixture
