@@ -10,6 +10,7 @@ security patches (the security/ package).
 """
 from . import patches  # noqa: F401  (registers the Python 3.11 compatibility patches)
 from . import security  # noqa: F401  (registers the security patches)
+from . import fixes  # noqa: F401  (registers the fixes of Odoo 11's own bugs)
 from .registry import apply_registered
 
 
