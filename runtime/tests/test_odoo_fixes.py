@@ -75,8 +75,8 @@ def partner_id(dbname):
         api.Environment(cr, SUPERUSER_ID, {})["res.partner"].browse(partner.id).unlink()
 
 
-def test_an_rpc_write_retried_after_a_serialization_failure_succeeds(dbname, partner_id,
-                                                                    monkeypatch):
+def test_an_rpc_write_retried_after_a_serialization_failure_succeeds(
+        dbname, partner_id, monkeypatch):
     """rpc_retry_fresh_environments: the second attempt does not recompute the
     records the first attempt left to recompute on its closed cursor."""
     service = odoo.service.model
