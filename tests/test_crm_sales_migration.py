@@ -100,9 +100,12 @@ def migrated_db(old_addons):
                 WHERE name = 'crm.lost.reason,name' AND lang = 'fr_FR'
                   AND res_id = (SELECT res_id FROM ir_model_data
                                  WHERE module = 'crm_sales' AND name = 'crm_lost_reason_price')""")
-    sql(db, """INSERT INTO crm_lost_reason (name, sequence, active) VALUES ('Délai trop long', 60, true)""")
-    sql(db, """INSERT INTO crm_quote_view (quote_id, company_id, opportunity_id, kind, date, duration)
-               SELECT q.id, q.company_id, q.opportunity_id, k.kind, now() at time zone 'UTC', k.duration
+    sql(db, """INSERT INTO crm_lost_reason (name, sequence, active)
+               VALUES ('Délai trop long', 60, true)""")
+    sql(db, """INSERT INTO crm_quote_view
+                      (quote_id, company_id, opportunity_id, kind, date, duration)
+               SELECT q.id, q.company_id, q.opportunity_id, k.kind, now() at time zone 'UTC',
+                      k.duration
                  FROM crm_quote q, (VALUES ('view', 95), ('download', 0)) AS k(kind, duration)
                 WHERE q.state = 'sent'""")
     sql(db, """INSERT INTO ir_filters (name, model_id, domain, context, sort, active, user_id)
@@ -149,8 +152,10 @@ def test_nothing_is_left_under_the_old_names(migrated_db):
     assert sql(db, "SELECT model FROM ir_model_fields WHERE model IN ('crm.lost.reason', "
                    "'crm.quote.view') OR relation IN ('crm.lost.reason', 'crm.quote.view')") == []
     assert sql(db, """SELECT name FROM ir_model_data WHERE module = 'crm_sales'
-                       AND (name LIKE '%%crm\\_lost\\_reason%%' OR name LIKE '%%crm\\_quote\\_view\\_view%%'
-                            OR name LIKE 'crm\\_quote\\_view\\_rule%%' OR name = 'crm_quote_view_action'
+                       AND (name LIKE '%%crm\\_lost\\_reason%%'
+                            OR name LIKE '%%crm\\_quote\\_view\\_view%%'
+                            OR name LIKE 'crm\\_quote\\_view\\_rule%%'
+                            OR name = 'crm_quote_view_action'
                             OR name LIKE 'model\\_crm\\_quote\\_view%%')""") == []
     assert sql(db, "SELECT count(*) FROM crm_opportunity_lost_reason")[0][0] == 6
 

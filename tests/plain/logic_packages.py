@@ -9,8 +9,8 @@ only), so that only ``logic/`` and the test's own helpers are executed. It
 also refuses any import of ``odoo`` in this run: a logic test, or a logic
 module, that needs Odoo fails with a message saying so.
 
-Used by scripts/test (layer 1):
-``python -m pytest -o addopts= -p no:odoo -p tests.plain.logic_packages addons/*/tests/test_logic_*.py``
+Used by scripts/test (layer 1), on the files ``addons/*/tests/test_logic_*.py``:
+``python -m pytest -o addopts= -p no:odoo -p tests.plain.logic_packages <files>``
 """
 import importlib.abc
 import os
