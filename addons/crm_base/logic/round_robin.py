@@ -18,9 +18,10 @@ def next_in_turn(members, last=None):
     """The id of the member who gets the next record, or None without members.
 
     ``members``: iterable of ``(sort_key, member_id)``, in any order.
-    ``last``: the sort key of the member who got the previous record, or None. The turn goes to the first member after ``last`` in
-    order, back to the first one after the last; a ``last`` who left the list
-    still marks the place: the turn goes to who came after them.
+    ``last``: the sort key of the member who got the previous record, or None.
+    The turn goes to the first member after ``last`` in order, back to the
+    first one after the last; a ``last`` who left the list still marks the
+    place: the turn goes to who came after them.
     """
     ordered = sorted(members)
     if not ordered:

@@ -96,16 +96,20 @@ class ResPartner(models.Model):
         for partner in self:
             if partner.siren and not siren_logic.is_valid_siren(partner.siren):
                 raise ValidationError(_(
-                    "The SIREN %s of %s is not valid: it must have 9 digits and a "
-                    "correct check digit.") % (partner.siren, partner.display_name))
+                    "The SIREN %(siren)s of %(partner)s is not valid: it must have 9 digits "
+                    "and a correct check digit.") % {
+                        "siren": partner.siren, "partner": partner.display_name})
             if partner.siret and not siren_logic.is_valid_siret(partner.siret):
                 raise ValidationError(_(
-                    "The SIRET %s of %s is not valid: it must have 14 digits and a "
-                    "correct check digit.") % (partner.siret, partner.display_name))
+                    "The SIRET %(siret)s of %(partner)s is not valid: it must have 14 digits "
+                    "and a correct check digit.") % {
+                        "siret": partner.siret, "partner": partner.display_name})
             if partner.siren and partner.siret and partner.siret[:9] != partner.siren:
                 raise ValidationError(_(
-                    "The SIRET %s of %s does not belong to its SIREN %s: a SIRET "
-                    "starts with the SIREN.") % (partner.siret, partner.display_name, partner.siren))
+                    "The SIRET %(siret)s of %(partner)s does not belong to its SIREN "
+                    "%(siren)s: a SIRET starts with the SIREN.") % {
+                        "siret": partner.siret, "partner": partner.display_name,
+                        "siren": partner.siren})
 
     @api.onchange("siret")
     def _onchange_siret(self):

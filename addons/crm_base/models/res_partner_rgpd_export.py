@@ -67,9 +67,10 @@ class ResPartner(models.Model):
             "attachment_count": len(files),
             "event_count": len(parts.get("meetings", [])),
             "consent_count": len(parts.get("consents", [])),
-            "summary": _("Archive of %d parts: %s.") % (
-                len(parts),
-                ", ".join("%s (%d)" % (part, len(rows)) for part, rows in parts.items())),
+            "summary": _("Archive of %(count)d parts: %(parts)s.") % {
+                "count": len(parts),
+                "parts": ", ".join(
+                    "%s (%d)" % (part, len(rows)) for part, rows in parts.items())},
         })
         file_name = "rgpd-export-%d-%s.zip" % (partner.id, now[:10])
         return self.env["ir.attachment"].sudo().create({
@@ -173,6 +174,6 @@ class ResPartner(models.Model):
         consents = self.env["crm.consent"].sudo().search([("partner_id", "=", partner.id)])
         for consent in consents.filtered("proof_file"):
             name = consent.proof_filename or _("proof")
-            files.append((_("consent-%d-%s") % (consent.id, name),
+            files.append((_("consent-%(id)d-%(name)s") % {"id": consent.id, "name": name},
                           base64.b64decode(consent.proof_file)))
         return files

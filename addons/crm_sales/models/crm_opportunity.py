@@ -16,8 +16,8 @@ class CrmOpportunity(models.Model):
     _name = "crm.opportunity"
     _description = "Opportunity"
     _inherit = ["mail.thread", "mail.activity.mixin", "crm.timeline.mixin",
-                "crm.custom.field.mixin", "crm.meeting.mixin", "crm.rgpd.mixin", "crm.read.group.mixin",
-                "crm.format.mixin"]
+                "crm.custom.field.mixin", "crm.meeting.mixin", "crm.rgpd.mixin",
+                "crm.read.group.mixin", "crm.format.mixin"]
     _order = "priority desc, expected_close_date, id desc"
     _crm_custom_field_views = {
         "form": "crm_sales.crm_opportunity_view_form",
@@ -31,7 +31,7 @@ class CrmOpportunity(models.Model):
         "res.partner", string="Customer", index=True, track_visibility="onchange",
         help="The company (or the private customer) the deal is with.")
     contact_id = fields.Many2one(
-        "res.partner", string="Contact", index=True,
+        "res.partner", index=True,
         domain="[('is_company', '=', False)]",
         help="The person you deal with.")
     contact_email = fields.Char(related="contact_id.email", string="Email", readonly=True)
@@ -43,12 +43,12 @@ class CrmOpportunity(models.Model):
         "crm.sales.team", string="Sales team", index=True, track_visibility="onchange",
         default=lambda self: self.env["crm.sales.team"]._crm_default_team())
     company_id = fields.Many2one(
-        "res.company", string="Company", required=True, index=True,
+        "res.company", required=True, index=True,
         default=lambda self: self.env.user.company_id)
     currency_id = fields.Many2one(
         "res.currency", related="company_id.currency_id", store=True, readonly=True)
     stage_id = fields.Many2one(
-        "crm.opportunity.stage", string="Stage", index=True, track_visibility="onchange",
+        "crm.opportunity.stage", index=True, track_visibility="onchange",
         ondelete="restrict", group_expand="_read_group_stage_ids",
         default=lambda self: self._default_stage(),
         domain="['|', ('team_id', '=', False), ('team_id', '=', team_id)]")
@@ -75,14 +75,14 @@ class CrmOpportunity(models.Model):
     expected_payment_date = fields.Date(
         string="Expected payment", compute="_compute_expected_payment_date", store=True,
         help="Expected close date plus the payment terms: when the cash comes in.")
-    priority = fields.Selection(PRIORITIES, string="Priority", default="0", index=True)
+    priority = fields.Selection(PRIORITIES, default="0", index=True)
     tag_ids = fields.Many2many(
         "crm.opportunity.tag", "crm_opportunity_tag_rel", "opportunity_id", "tag_id",
         string="Tags")
-    source_id = fields.Many2one("utm.source", string="Source")
-    campaign_id = fields.Many2one("utm.campaign", string="Campaign")
+    source_id = fields.Many2one("utm.source")
+    campaign_id = fields.Many2one("utm.campaign")
     description = fields.Html(string="Notes", sanitize=True)
-    color = fields.Integer(string="Color")
+    color = fields.Integer()
     lost_reason_id = fields.Many2one(
         "crm.opportunity.lost.reason", string="Lost reason", track_visibility="onchange")
     lost_note = fields.Text(string="Why it was lost")
@@ -176,7 +176,8 @@ class CrmOpportunity(models.Model):
             return values
         values["probability"] = stage.probability
         if stage.is_won:
-            values.update(probability=100.0, date_closed=fields.Datetime.now(), lost_reason_id=False)
+            values.update(probability=100.0, date_closed=fields.Datetime.now(),
+                          lost_reason_id=False)
         elif stage.is_lost:
             values.update(probability=0.0, date_closed=fields.Datetime.now())
         else:
@@ -254,6 +255,8 @@ class CrmOpportunity(models.Model):
         self._apply_ir_rules(query, "read")
         from_clause, where_clause, where_params = query.get_sql()
         today_rows, today_params = self._crm_today_by_timezone()
+        params = ([fields.Date.to_string(datetime.date.today())] + today_params + [self._name]
+                  + where_params)
         self.env.cr.execute("""
             SELECT "crm_opportunity".stage_id,
                    CASE WHEN activity.delta < 0 THEN 'overdue'
@@ -270,8 +273,7 @@ class CrmOpportunity(models.Model):
                           WHERE act.res_model = %%s AND act.date_deadline IS NOT NULL
                           GROUP BY act.res_id) activity ON activity.res_id = "crm_opportunity".id
              WHERE %s
-          GROUP BY 1, 2""" % (from_clause, today_rows, where_clause or "TRUE"),
-            [fields.Date.to_string(datetime.date.today())] + today_params + [self._name] + where_params)
+          GROUP BY 1, 2""" % (from_clause, today_rows, where_clause or "TRUE"), params)
         rows = self.env.cr.fetchall()
         names = dict(self.env["crm.opportunity.stage"].browse(
             {row[0] for row in rows if row[0]}).name_get())

@@ -32,12 +32,16 @@ class CrmOpportunity(models.Model):
             except psycopg2.Error:
                 raise  # concurrency errors: the request is retried as a whole
             except (UserError, ValidationError) as error:
-                raise UserError(_("The stage rule \"%s\" could not be applied to \"%s\": %s")
-                                % (rule.name, opportunity.display_name, error.name))
+                raise UserError(_("The stage rule \"%(rule)s\" could not be applied to "
+                                  "\"%(opportunity)s\": %(error)s") % {
+                    "rule": rule.name, "opportunity": opportunity.display_name,
+                    "error": error.name})
             except Exception as error:
                 _logger.exception("stage rule %d on opportunity %d", rule_id, opportunity.id)
-                raise UserError(_("The stage rule \"%s\" could not be applied to \"%s\": %s")
-                                % (rule.name, opportunity.display_name, error))
+                raise UserError(_("The stage rule \"%(rule)s\" could not be applied to "
+                                  "\"%(opportunity)s\": %(error)s") % {
+                    "rule": rule.name, "opportunity": opportunity.display_name,
+                    "error": error})
 
     def _crm_stage_rule_do(self, rule):
         """What ``rule`` (read as superuser) does for this opportunity, with the

@@ -8,6 +8,6 @@ class CrmOpportunityTag(models.Model):
     _order = "name"
 
     name = fields.Char(string="Tag", required=True, translate=True)
-    color = fields.Integer(string="Color")
+    color = fields.Integer()
 
     _sql_constraints = [("name_uniq", "unique (name)", "This tag already exists.")]

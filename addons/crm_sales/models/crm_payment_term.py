@@ -14,7 +14,7 @@ class CrmPaymentTerm(models.Model):
     name = fields.Char(string="Payment terms", required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    days = fields.Integer(string="Days", default=30,
+    days = fields.Integer(default=30,
                           help="Days between the invoice and the payment.")
     end_of_month = fields.Boolean(
         string="End of month",

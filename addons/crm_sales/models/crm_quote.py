@@ -43,19 +43,19 @@ class CrmQuote(models.Model):
     name = fields.Char(string="Number", required=True, copy=False, readonly=True,
                        default="/", index=True)
     opportunity_id = fields.Many2one(
-        "crm.opportunity", string="Opportunity", index=True, ondelete="cascade",
+        "crm.opportunity", index=True, ondelete="cascade",
         track_visibility="onchange")
     partner_id = fields.Many2one(
         "res.partner", string="Customer", required=True, index=True,
         track_visibility="onchange")
     contact_id = fields.Many2one(
-        "res.partner", string="Contact", domain="[('is_company', '=', False)]",
+        "res.partner", domain="[('is_company', '=', False)]",
         help="The person the quote is sent to and who signs it.")
     user_id = fields.Many2one(
         "res.users", string="Salesperson", index=True, default=lambda self: self.env.user)
     team_id = fields.Many2one("crm.sales.team", string="Sales team")
     company_id = fields.Many2one(
-        "res.company", string="Company", required=True, index=True,
+        "res.company", required=True, index=True,
         default=lambda self: self.env.user.company_id)
     currency_id = fields.Many2one(
         "res.currency", related="company_id.currency_id", store=True, readonly=True)
@@ -100,7 +100,7 @@ class CrmQuote(models.Model):
         help="VAT computed per rate on the sum of the lines of that rate.")
 
     # revisions
-    revision = fields.Integer(string="Revision", default=1, readonly=True, copy=False)
+    revision = fields.Integer(default=1, readonly=True, copy=False)
     origin_quote_id = fields.Many2one(
         "crm.quote", string="First version", readonly=True, copy=False, index=True,
         ondelete="set null")
@@ -192,7 +192,7 @@ class CrmQuote(models.Model):
         for quote in self:
             name = quote.name or "/"
             if quote.revision and quote.revision > 1:
-                name = _("%s v%s") % (name, quote.revision)
+                name = _("%(name)s v%(revision)s") % {"name": name, "revision": quote.revision}
             result.append((quote.id, name))
         return result
 
@@ -281,9 +281,11 @@ class CrmQuote(models.Model):
         or past its validity date. Used by the e-signature before signing."""
         for quote in self:
             if quote.superseded_by_id:
-                raise UserError(_("The quote %s was replaced by a newer revision (%s): only "
-                                  "the latest revision can be sent or signed.")
-                                % (quote.display_name, quote.superseded_by_id.display_name))
+                raise UserError(_("The quote %(quote)s was replaced by a newer revision "
+                                  "(%(revision)s): only the latest revision can be sent or "
+                                  "signed.") % {
+                    "quote": quote.display_name,
+                    "revision": quote.superseded_by_id.display_name})
             if quote.state == "cancel":
                 raise UserError(_("The quote %s is cancelled: it can no longer be sent "
                                   "or signed.") % quote.display_name)
@@ -294,9 +296,10 @@ class CrmQuote(models.Model):
                                   "propose it again.") % quote.display_name)
             today = fields.Date.context_today(quote)
             if quote.validity_date and quote.validity_date < today:
-                raise UserError(_("The quote %s expired on %s: give it a new validity date "
-                                  "(or make a new revision once it was sent).") % (
-                    quote.display_name, quote._crm_format_date(quote.validity_date)))
+                raise UserError(_("The quote %(quote)s expired on %(date)s: give it a new "
+                                  "validity date (or make a new revision once it was sent).")
+                                % {"quote": quote.display_name,
+                                   "date": quote._crm_format_date(quote.validity_date)})
         return True
 
     # ------------------------------------------------------------ actions
@@ -304,7 +307,7 @@ class CrmQuote(models.Model):
         """A quote goes out signable and with at least one priced line."""
         for quote in self:
             quote._crm_check_signable()
-            if not quote.line_ids.filtered(lambda l: not l.display_type):
+            if not quote.line_ids.filtered(lambda line: not line.display_type):
                 raise UserError(_("The quote %s has no line with a price: add what you "
                                   "propose before sending it.") % quote.display_name)
         return True
@@ -333,9 +336,10 @@ class CrmQuote(models.Model):
     def action_draft(self):
         for quote in self:
             if quote.superseded_by_id:
-                raise UserError(_("The quote %s was replaced by %s: work on the latest "
-                                  "revision.") % (quote.display_name,
-                                                  quote.superseded_by_id.display_name))
+                raise UserError(_("The quote %(quote)s was replaced by %(revision)s: work on "
+                                  "the latest revision.") % {
+                    "quote": quote.display_name,
+                    "revision": quote.superseded_by_id.display_name})
             if quote.state in ("signed", "refused"):
                 raise UserError(_("The quote %s is signed or refused: make a new revision "
                                   "instead.") % quote.display_name)
@@ -348,8 +352,9 @@ class CrmQuote(models.Model):
         Returns the form of the new revision."""
         self.ensure_one()
         if self.superseded_by_id:
-            raise UserError(_("The quote %s already has a newer revision (%s).")
-                            % (self.display_name, self.superseded_by_id.display_name))
+            raise UserError(_("The quote %(quote)s already has a newer revision (%(revision)s).")
+                            % {"quote": self.display_name,
+                               "revision": self.superseded_by_id.display_name})
         if self.state == "signed":
             raise UserError(_("The quote %s is signed: it cannot be revised.")
                             % self.display_name)
@@ -362,7 +367,7 @@ class CrmQuote(models.Model):
             "previous_revision_id": self.id,
             "state": "draft",
         })
-        super(CrmQuote, self).write({"state": "cancel", "superseded_by_id": new.id})
+        self.write({"state": "cancel", "superseded_by_id": new.id})
         self.message_post(body=_("Replaced by the revision %s.") % html_escape(new.display_name))
         new.message_post(body=_("Revision of %s.") % html_escape(self.display_name))
         return new._crm_form_action()

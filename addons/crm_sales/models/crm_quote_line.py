@@ -12,7 +12,7 @@ class CrmQuoteLine(models.Model):
     _description = "Quote line"
     _order = "quote_id, sequence, id"
 
-    quote_id = fields.Many2one("crm.quote", string="Quote", required=True,
+    quote_id = fields.Many2one("crm.quote", required=True,
                                ondelete="cascade", index=True)
     company_id = fields.Many2one(related="quote_id.company_id", store=True, readonly=True)
     currency_id = fields.Many2one(related="quote_id.currency_id", store=True, readonly=True)

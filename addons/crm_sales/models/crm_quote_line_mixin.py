@@ -39,17 +39,17 @@ class CrmQuoteLineMixin(models.AbstractModel):
     _description = "Quote line (shared fields)"
     _order = "sequence, id"
 
-    sequence = fields.Integer(string="Sequence", default=10)
+    sequence = fields.Integer(default=10)
     display_type = fields.Selection(
         DISPLAY_TYPES, string="Type", default=False,
         help="Leave empty for a line with a price; a section groups the lines "
              "below it under a title; a note is a free text.")
     product_id = fields.Many2one(
-        "product.product", string="Product", ondelete="restrict",
+        "product.product", ondelete="restrict",
         domain="[('sale_ok', '=', True)]")
     name = fields.Text(string="Description", required=True)
-    quantity = fields.Float(string="Quantity", default=1.0, digits=(16, 2))
-    unit = fields.Selection(UNITS, string="Unit", default="unit")
+    quantity = fields.Float(default=1.0, digits=(16, 2))
+    unit = fields.Selection(UNITS, default="unit")
     price_unit = fields.Float(string="Unit price", digits=dp.get_precision("Product Price"),
                               help="Unit price excluding VAT.")
     discount = fields.Float(string="Discount (%)", digits=(16, 2))

@@ -187,8 +187,9 @@ class CrmQuote(models.Model):
         return _("The customer opened the quote.")
 
     def _crm_note_signed(self, name, email, ip, digest):
-        return _("The customer signed the quote online: %s <%s>, from %s. SHA-256 of the "
-                 "signed PDF: %s") % (name, email, ip or "?", digest)
+        return _("The customer signed the quote online: %(name)s <%(email)s>, from %(ip)s. "
+                 "SHA-256 of the signed PDF: %(digest)s") % {
+                     "name": name, "email": email, "ip": ip or "?", "digest": digest}
 
     def _crm_note_declined(self, reason):
         return _("The customer declined the quote: %s") % reason
@@ -207,7 +208,8 @@ class CrmQuote(models.Model):
         and the amount of each rate."""
         self.ensure_one()
         return [{
-            "label": _("VAT %s on %s") % (tax["rate_label"], self._crm_format_money(tax["base"])),
+            "label": _("VAT %(rate)s on %(base)s") % {
+                "rate": tax["rate_label"], "base": self._crm_format_money(tax["base"])},
             "amount": tax["amount"],
         } for tax in self._crm_tax_breakdown()]
 

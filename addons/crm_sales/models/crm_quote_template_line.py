@@ -9,7 +9,7 @@ class CrmQuoteTemplateLine(models.Model):
     _description = "Quote template line"
     _order = "template_id, sequence, id"
 
-    template_id = fields.Many2one("crm.quote.template", string="Template", required=True,
+    template_id = fields.Many2one("crm.quote.template", required=True,
                                   ondelete="cascade", index=True)
     name = fields.Text(translate=True)
 

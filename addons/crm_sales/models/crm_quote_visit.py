@@ -31,7 +31,7 @@ class CrmQuoteVisit(models.Model):
     _order = "date desc, id desc"
     _rec_name = "date"
 
-    quote_id = fields.Many2one("crm.quote", string="Quote", required=True, index=True,
+    quote_id = fields.Many2one("crm.quote", required=True, index=True,
                                ondelete="cascade", readonly=True)
     opportunity_id = fields.Many2one(
         "crm.opportunity", related="quote_id.opportunity_id", store=True, readonly=True,
@@ -39,7 +39,7 @@ class CrmQuoteVisit(models.Model):
     company_id = fields.Many2one("res.company", related="quote_id.company_id", store=True,
                                  readonly=True, string="Company")
     kind = fields.Selection(KINDS, string="Type", required=True, default="view", readonly=True)
-    date = fields.Datetime(string="Date", required=True, default=fields.Datetime.now,
+    date = fields.Datetime(required=True, default=fields.Datetime.now,
                            readonly=True, index=True)
     duration = fields.Integer(string="Time on page (s)", readonly=True,
                               help="Seconds the page was visible on the customer's screen.")
@@ -67,9 +67,9 @@ class CrmQuoteVisit(models.Model):
         hours, rest = divmod(seconds, 3600)
         minutes, secs = divmod(rest, 60)
         if hours:
-            return _("%d h %02d min") % (hours, minutes)
+            return _("%(hours)d h %(minutes)02d min") % {"hours": hours, "minutes": minutes}
         if minutes:
-            return _("%d min %02d s") % (minutes, secs)
+            return _("%(minutes)d min %(seconds)02d s") % {"minutes": minutes, "seconds": secs}
         return _("%d s") % secs
 
     @api.model

@@ -28,22 +28,22 @@ class CrmSalesCashForecast(models.Model):
     _order = "payment_date, id"
     _rec_name = "opportunity_id"
 
-    opportunity_id = fields.Many2one("crm.opportunity", string="Opportunity", readonly=True)
+    opportunity_id = fields.Many2one("crm.opportunity", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     user_id = fields.Many2one("res.users", string="Owner", readonly=True)
     team_id = fields.Many2one("crm.sales.team", string="Sales team", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
-    currency_id = fields.Many2one("res.currency", string="Currency", readonly=True)
-    stage_id = fields.Many2one("crm.opportunity.stage", string="Stage", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    stage_id = fields.Many2one("crm.opportunity.stage", readonly=True)
     payment_term_id = fields.Many2one("crm.payment.term", string="Payment terms", readonly=True)
-    kind = fields.Selection(KINDS, string="Kind", readonly=True)
+    kind = fields.Selection(KINDS, readonly=True)
     payment_date = fields.Date(string="Expected payment", readonly=True)
-    month = fields.Date(string="Month", readonly=True,
+    month = fields.Date(readonly=True,
                         help="First day of the month of the expected payment.")
     amount = fields.Monetary(
         string="Expected cash-in", currency_field="currency_id", readonly=True,
         help="Open opportunities: budget x probability; won ones: the full budget.")
-    budget = fields.Monetary(string="Budget", currency_field="currency_id", readonly=True)
+    budget = fields.Monetary(currency_field="currency_id", readonly=True)
     probability = fields.Float(string="Probability (%)", readonly=True, group_operator="avg")
 
     def init(self):
@@ -96,4 +96,3 @@ class CrmSalesCashForecast(models.Model):
             result.append({"month": fields.Date.to_string(month), "open": opened, "won": won,
                            "total": opened + won})
         return result
-

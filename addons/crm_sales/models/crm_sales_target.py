@@ -28,13 +28,13 @@ class CrmSalesTarget(models.Model):
     user_id = fields.Many2one("res.users", string="Salesperson", required=True, index=True,
                               ondelete="cascade")
     month = fields.Date(
-        string="Month", required=True, index=True,
+        required=True, index=True,
         default=lambda self: fields.Date.to_string(
             forecast.month_start(fields.Date.from_string(fields.Date.context_today(self)))),
         help="Any day of the month: it is kept as the 1st.")
     amount = fields.Monetary(string="Target", currency_field="currency_id", required=True,
                              help="Amount to win in the month, excluding VAT.")
-    company_id = fields.Many2one("res.company", string="Company", required=True, index=True,
+    company_id = fields.Many2one("res.company", required=True, index=True,
                                  default=lambda self: self.env.user.company_id)
     currency_id = fields.Many2one("res.currency", related="company_id.currency_id",
                                   readonly=True)
@@ -85,7 +85,8 @@ class CrmSalesTarget(models.Model):
         won = forecast.won_by_month(summary, group="user_id")
         weighted = forecast.weighted_pipeline(summary, group="user_id")
         for target in self:
-            key = (fields.Date.from_string(target.month), target.user_id.id) if target.month else None
+            key = ((fields.Date.from_string(target.month), target.user_id.id)
+                   if target.month else None)
             target.won_amount = won.get(key, 0.0)
             target.weighted_amount = weighted.get(key, 0.0)
             target.achievement = forecast.achievement(target.won_amount, target.amount) or 0.0

@@ -25,10 +25,10 @@ class CrmSalesTargetReport(models.Model):
 
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.sales.team", string="Sales team", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
-    currency_id = fields.Many2one("res.currency", string="Currency", readonly=True)
-    month = fields.Date(string="Month", readonly=True)
-    target = fields.Monetary(string="Target", currency_field="currency_id", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    month = fields.Date(readonly=True)
+    target = fields.Monetary(currency_field="currency_id", readonly=True)
     won = fields.Monetary(string="Amount won", currency_field="currency_id", readonly=True)
     weighted = fields.Monetary(string="Weighted pipeline", currency_field="currency_id",
                                readonly=True)
@@ -50,7 +50,8 @@ class CrmSalesTargetReport(models.Model):
                 ), won AS (
                     SELECT o.user_id, o.company_id,
                            date_trunc('month', (o.date_closed AT TIME ZONE 'UTC')
-                                      AT TIME ZONE COALESCE(NULLIF(p.tz, ''), 'UTC'))::date AS month,
+                                      AT TIME ZONE COALESCE(NULLIF(p.tz, ''), 'UTC'))::date
+                               AS month,
                            SUM(o.expected_revenue) AS won
                       FROM crm_opportunity o
                       JOIN res_users u ON u.id = o.user_id
@@ -94,7 +95,8 @@ class CrmSalesTargetReport(models.Model):
                          AND (st.leader_id = k.user_id
                               OR EXISTS (SELECT 1 FROM crm_sales_team_member_rel r
                                           WHERE r.team_id = st.id AND r.user_id = k.user_id))
-                       ORDER BY (st.leader_id = k.user_id) DESC NULLS LAST, st.sequence, st.name, st.id
+                       ORDER BY (st.leader_id = k.user_id) DESC NULLS LAST,
+                                st.sequence, st.name, st.id
                        LIMIT 1
                   ) team ON TRUE
             )

@@ -17,13 +17,13 @@ class CrmSalesTeam(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
-        "res.company", string="Company", required=True,
+        "res.company", required=True,
         default=lambda self: self.env.user.company_id)
     leader_id = fields.Many2one("res.users", string="Team leader")
     member_ids = fields.Many2many(
         "res.users", "crm_sales_team_member_rel", "team_id", "user_id",
         string="Members")
-    color = fields.Integer(string="Color")
+    color = fields.Integer()
     stage_ids = fields.One2many(
         "crm.opportunity.stage", "team_id", string="Own stages",
         help="Stages of this pipeline only; stages without a team are shared by all pipelines.")

@@ -10,13 +10,13 @@ class CrmStageRuleActivity(models.Model):
     _description = "Activity planned by a stage rule"
     _order = "rule_id, sequence, id"
 
-    rule_id = fields.Many2one("crm.stage.rule", string="Rule", required=True,
+    rule_id = fields.Many2one("crm.stage.rule", required=True,
                               ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
     activity_type_id = fields.Many2one(
         "mail.activity.type", string="Activity type", required=True, ondelete="restrict")
-    summary = fields.Char(string="Summary")
-    note = fields.Text(string="Note")
+    summary = fields.Char()
+    note = fields.Text()
     delay_days = fields.Integer(
         string="Due after (days)", default=0,
         help="Days after the entry in the stage: 0 = the same day.")

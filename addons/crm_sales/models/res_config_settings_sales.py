@@ -36,7 +36,7 @@ class ResConfigSettings(models.TransientModel):
         return values
 
     def set_values(self):
-        super(ResConfigSettings, self).set_values()
+        res = super(ResConfigSettings, self).set_values()
         if self.crm_sales_idle_days < 1:
             raise ValidationError(_("The reminder of opportunities without activity needs at "
                                     "least one day."))
@@ -52,3 +52,4 @@ class ResConfigSettings(models.TransientModel):
         params.set_param(FOLLOWUP_LIMIT_PARAM, str(self.crm_sales_followup_limit))
         if self.env["crm.quote"]._crm_followup_settings() != before:
             self.env["crm.quote"]._crm_followup_recompute()
+        return res

@@ -24,9 +24,11 @@ class RelanceCase(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super(RelanceCase, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, no_reset_password=True, mail_create_nolog=True))
+        cls.env = cls.env(context=dict(
+            cls.env.context, no_reset_password=True, mail_create_nolog=True))
         cls.alice = sales_user(cls.env, "Alice Martin", "alice.followups@example.com")
-        cls.customer = cls.env["res.partner"].create({"name": "Transports Morel", "is_company": True})
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Transports Morel", "is_company": True})
         cls.contact = cls.env["res.partner"].create({
             "name": "Sophie Morel", "parent_id": cls.customer.id, "email": "sophie@morel.example"})
         cls.today = fields.Date.from_string(fields.Date.context_today(cls.env["crm.quote"]))
@@ -52,14 +54,17 @@ class TestIdleReminders(RelanceCase):
 
     def age(self, opp, days, stage_days=None):
         """Move the creation, the stage change and every message of ``opp`` ``days`` ago."""
-        self.env.cr.execute("UPDATE crm_opportunity SET create_date = %s, date_stage = %s WHERE id = %s",
-                            (days_ago(days), days_ago(days if stage_days is None else stage_days), opp.id))
-        self.env.cr.execute("UPDATE mail_message SET date = %s WHERE model = 'crm.opportunity' AND res_id = %s",
-                            (days_ago(days), opp.id))
+        self.env.cr.execute(
+            "UPDATE crm_opportunity SET create_date = %s, date_stage = %s WHERE id = %s",
+            (days_ago(days), days_ago(days if stage_days is None else stage_days), opp.id))
+        self.env.cr.execute(
+            "UPDATE mail_message SET date = %s WHERE model = 'crm.opportunity' AND res_id = %s",
+            (days_ago(days), opp.id))
         self.env.cache.invalidate()
 
     def reminders(self, opp):
-        return self.env["mail.activity"].search([("res_model", "=", "crm.opportunity"), ("res_id", "=", opp.id)])
+        return self.env["mail.activity"].search(
+            [("res_model", "=", "crm.opportunity"), ("res_id", "=", opp.id)])
 
     def run_job(self):
         self.env.ref("crm_sales.crm_opportunity_cron_idle_reminders").method_direct_trigger()
@@ -72,7 +77,8 @@ class TestIdleReminders(RelanceCase):
                            subtype="mail.mt_note")
         planned = self.opportunity("Contrat de maintenance")
         self.env["mail.activity"].create({
-            "res_model_id": self.env["ir.model"]._get("crm.opportunity").id, "res_id": planned.id,
+            "res_model_id": self.env["ir.model"]._get("crm.opportunity").id,
+            "res_id": planned.id,
             "activity_type_id": self.env.ref("mail.mail_activity_data_call").id,
             "date_deadline": fields.Date.to_string(self.today + datetime.timedelta(days=20)),
             "user_id": self.alice.id})
@@ -80,8 +86,9 @@ class TestIdleReminders(RelanceCase):
         self.age(moved, 30, stage_days=3)
         met = self.opportunity("Télématique")
         self.env["calendar.event"].create({
-            "name": "Démonstration", "res_model_id": self.env["ir.model"]._get("crm.opportunity").id,
-            "res_id": met.id, "start": days_ago(5, hour=9), "stop": days_ago(5, hour=10),
+            "name": "Démonstration",
+            "res_model_id": self.env["ir.model"]._get("crm.opportunity").id, "res_id": met.id,
+            "start": days_ago(5, hour=9), "stop": days_ago(5, hour=10),
             "partner_ids": [(6, 0, [])]})
         # the meeting counts by itself, without the activity Odoo plans with it
         self.reminders(met).unlink()
@@ -145,14 +152,16 @@ class TestQuoteFollowups(RelanceCase):
         quote = self.env["crm.quote"].create(dict({
             "partner_id": self.customer.id, "contact_id": (contact or self.contact).id,
             "user_id": self.alice.id,
-            "line_ids": [(0, 0, {"name": "Transport Lyon-Paris", "quantity": 2, "price_unit": 750.0})],
+            "line_ids": [(0, 0, {
+                "name": "Transport Lyon-Paris", "quantity": 2, "price_unit": 750.0})],
         }, **vals))
         if sent_days_ago is not None:
             quote.write({"state": "sent", "sent_date": days_ago(sent_days_ago)})
         return quote
 
     def mails(self, quote):
-        return self.env["mail.mail"].search([("model", "=", "crm.quote"), ("res_id", "=", quote.id)])
+        return self.env["mail.mail"].search(
+            [("model", "=", "crm.quote"), ("res_id", "=", quote.id)])
 
     def run_job(self):
         self.env.ref("crm_sales.crm_quote_cron_followups").method_direct_trigger()
@@ -161,7 +170,8 @@ class TestQuoteFollowups(RelanceCase):
     def test_follow_up_a_week_after_sending(self):
         quote = self.quote(sent_days_ago=8)
         waiting = self.quote(sent_days_ago=3)
-        self.assertEqual(quote.next_followup_date, fields.Date.to_string(self.today - datetime.timedelta(days=1)))
+        self.assertEqual(quote.next_followup_date,
+                         fields.Date.to_string(self.today - datetime.timedelta(days=1)))
         self.run_job()
         mail = self.mails(quote)
         self.assertEqual(len(mail), 1)
@@ -173,7 +183,8 @@ class TestQuoteFollowups(RelanceCase):
         self.assertIn(mail.mail_message_id, quote.message_ids)
         self.assertEqual(quote.followup_count, 1)
         self.assertEqual(quote.last_followup_date, fields.Date.to_string(self.today))
-        self.assertEqual(quote.next_followup_date, fields.Date.to_string(self.today + datetime.timedelta(days=7)))
+        self.assertEqual(quote.next_followup_date,
+                         fields.Date.to_string(self.today + datetime.timedelta(days=7)))
         # the quote sent 3 days ago waits
         self.assertFalse(self.mails(waiting))
         self.assertEqual(waiting.next_followup_date,
@@ -192,7 +203,8 @@ class TestQuoteFollowups(RelanceCase):
             self.run_job()
             self.assertEqual(quote.followup_count, expected)
             # a week goes by
-            quote.write({"last_followup_date": fields.Date.to_string(self.today - datetime.timedelta(days=7))})
+            quote.write({"last_followup_date": fields.Date.to_string(
+                self.today - datetime.timedelta(days=7))})
         self.assertFalse(quote.next_followup_date)
         self.run_job()
         self.assertEqual(len(self.mails(quote)), 3)
@@ -221,16 +233,19 @@ class TestQuoteFollowups(RelanceCase):
         quote.action_mark_sent()
         self.assertEqual(quote.followup_count, 0)
         self.assertFalse(quote.last_followup_date)
-        self.assertEqual(quote.next_followup_date, fields.Date.to_string(self.today + datetime.timedelta(days=7)))
+        self.assertEqual(quote.next_followup_date,
+                         fields.Date.to_string(self.today + datetime.timedelta(days=7)))
 
     def test_customer_without_email(self):
-        mute = self.env["res.partner"].create({"name": "Marcel Sans Mail", "parent_id": self.customer.id})
+        mute = self.env["res.partner"].create(
+            {"name": "Marcel Sans Mail", "parent_id": self.customer.id})
         quote = self.quote(contact=mute)
         self.run_job()
         self.assertFalse(self.mails(quote))
         self.assertTrue(quote.followup_stopped)
-        self.assertIn("Follow-ups stopped: Transports Morel, Marcel Sans Mail has no email address.",
-                      quote.message_ids[0].body)
+        self.assertIn(
+            "Follow-ups stopped: Transports Morel, Marcel Sans Mail has no email address.",
+            quote.message_ids[0].body)
 
     def test_settings_change_the_dates(self):
         quote = self.quote(sent_days_ago=3)
@@ -257,15 +272,18 @@ class TestFollowupConcurrency(SavepointCase):
     def test_overlapping_runs_send_once(self):
         registry = self.registry
         with closing(registry.cursor()) as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {"no_reset_password": True, "mail_create_nolog": True})
-            customer = env["res.partner"].create({"name": "Verrou Concurrence SAS", "is_company": True,
-                                                  "email": "contact@verrou.example"})
+            env = api.Environment(
+                cr, SUPERUSER_ID, {"no_reset_password": True, "mail_create_nolog": True})
+            customer = env["res.partner"].create({
+                "name": "Verrou Concurrence SAS", "is_company": True,
+                "email": "contact@verrou.example"})
             quote = env["crm.quote"].create({
                 "partner_id": customer.id,
                 "line_ids": [(0, 0, {"name": "Audit", "quantity": 1, "price_unit": 1200.0})]})
             quote.write({"state": "sent", "sent_date": days_ago(10)})
             quote_id, customer_id = quote.id, customer.id
-            cr.commit()
+            # the two runs below are two transactions: they only see committed data
+            cr.commit()  # pylint: disable=invalid-commit
         try:
             with closing(registry.cursor()) as cr_a, closing(registry.cursor()) as cr_b:
                 env_a = api.Environment(cr_a, SUPERUSER_ID, {})
@@ -295,8 +313,11 @@ class TestFollowupConcurrency(SavepointCase):
                 env = api.Environment(cr, SUPERUSER_ID, {})
                 quote = env["crm.quote"].browse(quote_id)
                 quote.write({"state": "cancel"})
-                env["mail.message"].search([("model", "=", "crm.quote"), ("res_id", "=", quote_id)]).unlink()
+                env["mail.message"].search(
+                    [("model", "=", "crm.quote"), ("res_id", "=", quote_id)]).unlink()
                 quote.unlink()
-                env["mail.message"].search([("model", "=", "res.partner"), ("res_id", "=", customer_id)]).unlink()
+                env["mail.message"].search(
+                    [("model", "=", "res.partner"), ("res_id", "=", customer_id)]).unlink()
                 env["res.partner"].browse(customer_id).unlink()
-                cr.commit()
+                # the data committed above is removed for good, as it was committed
+                cr.commit()  # pylint: disable=invalid-commit

@@ -31,12 +31,13 @@ class TestRelancesLogic(unittest.TestCase):
                          D(2026, 11, 9))
         self.assertEqual(followups.next_followup_date("sent", sent, D(2026, 11, 9), 1, False, 7, 3),
                          D(2026, 11, 16))
-        self.assertEqual(followups.next_followup_date("sent", sent, D(2026, 11, 16), 2, False, 7, 3),
-                         D(2026, 11, 23))
+        self.assertEqual(
+            followups.next_followup_date("sent", sent, D(2026, 11, 16), 2, False, 7, 3),
+            D(2026, 11, 23))
 
     def test_sent_again_by_hand_after_a_followup_waits_a_full_interval(self):
         self.assertEqual(followups.next_followup_date("sent", DT(2026, 11, 12, 16, 0),
-                                                     D(2026, 11, 9), 1, False, 7, 3),
+                                                      D(2026, 11, 9), 1, False, 7, 3),
                          D(2026, 11, 19))
 
     def test_no_followup_past_the_limit_or_when_not_waiting(self):
@@ -47,7 +48,8 @@ class TestRelancesLogic(unittest.TestCase):
         self.assertIsNone(followups.next_followup_date("sent", sent, None, 0, False, 7, 0))
         self.assertIsNone(followups.next_followup_date("sent", None, None, 0, False, 7, 3))
         for state in ("draft", "signed", "refused", "cancel"):
-            self.assertIsNone(followups.next_followup_date(state, sent, None, 0, False, 7, 3), state)
+            self.assertIsNone(
+                followups.next_followup_date(state, sent, None, 0, False, 7, 3), state)
 
     def test_due(self):
         self.assertTrue(followups.followup_due(D(2026, 11, 23), D(2026, 11, 23)))

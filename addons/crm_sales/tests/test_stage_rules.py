@@ -21,12 +21,14 @@ class TestStageRules(CrmSalesCase):
         cls.alice = cls._sales_user("Alice Martin", "alice.rules@example.com", tz="Europe/Paris")
         cls.bruno = cls._sales_user("Bruno Petit", "bruno.rules@example.com", tz="Europe/Paris")
         cls.chloe = cls._sales_user("Chloé Roux", "chloe.rules@example.com", tz="Europe/Paris")
-        cls.manager = cls._sales_user("Marc Directeur", "marc.rules@example.com", manager=True, tz="Europe/Paris")
+        cls.manager = cls._sales_user(
+            "Marc Directeur", "marc.rules@example.com", manager=True, tz="Europe/Paris")
         cls.team = cls.env["crm.sales.team"].create({
             "name": "Équipe Ouest", "leader_id": cls.manager.id,
             # members listed out of alphabetical order on purpose
             "member_ids": [(6, 0, [cls.chloe.id, cls.alice.id, cls.bruno.id])]})
-        cls.customer = cls.env["res.partner"].create({"name": "Menuiserie Lebrun", "is_company": True})
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Menuiserie Lebrun", "is_company": True})
         cls.contact = cls.env["res.partner"].create({
             "name": "Paul Lebrun", "parent_id": cls.customer.id, "email": "paul@lebrun.example"})
         cls.new = cls.env.ref("crm_sales.crm_opportunity_stage_new")
@@ -48,8 +50,8 @@ class TestStageRules(CrmSalesCase):
             "name": "Qualifiée : appeler puis écrire", "stage_id": (stage or self.qualified).id,
             "action_type": "activities",
             "activity_line_ids": [
-                (0, 0, {"activity_type_id": self.call.id, "summary": "Appeler le client", "delay_days": 0,
-                        "note": "Demander le budget\net le délai"}),
+                (0, 0, {"activity_type_id": self.call.id, "summary": "Appeler le client",
+                        "delay_days": 0, "note": "Demander le budget\net le délai"}),
                 (0, 0, {"activity_type_id": self.email.id, "summary": "Envoyer la documentation",
                         "delay_days": 3}),
             ]}, **vals))
@@ -61,7 +63,8 @@ class TestStageRules(CrmSalesCase):
             order="date_deadline, id")
 
     def today(self, user):
-        return fields.Date.from_string(fields.Date.context_today(self.env.user.with_context(tz=user.tz)))
+        return fields.Date.from_string(
+            fields.Date.context_today(self.env.user.with_context(tz=user.tz)))
 
     # ------------------------------------------------------------ the trigger
     def test_each_rule_owns_an_automated_action(self):
@@ -70,7 +73,8 @@ class TestStageRules(CrmSalesCase):
         self.assertTrue(automation.active)
         self.assertEqual(automation.model_id.model, "crm.opportunity")
         self.assertEqual(automation.trigger, "on_create_or_write")
-        self.assertEqual(automation.filter_pre_domain, "[('stage_id', '!=', %d)]" % self.qualified.id)
+        self.assertEqual(automation.filter_pre_domain,
+                         "[('stage_id', '!=', %d)]" % self.qualified.id)
         self.assertEqual(automation.filter_domain, "[('stage_id', '=', %d)]" % self.qualified.id)
         self.assertEqual(automation.state, "code")
         self.assertEqual(automation.code, "records._crm_apply_stage_rule(%d)" % rule.id)
@@ -87,7 +91,8 @@ class TestStageRules(CrmSalesCase):
         self.assertFalse(server_action.exists())
 
     def test_deleting_a_stage_deletes_its_rules(self):
-        stage = self.env["crm.opportunity.stage"].create({"name": "Relance salon", "probability": 20})
+        stage = self.env["crm.opportunity.stage"].create(
+            {"name": "Relance salon", "probability": 20})
         rule = self.activities_rule(stage=stage)
         automation = rule.sudo().automation_id
         stage.unlink()
@@ -111,7 +116,8 @@ class TestStageRules(CrmSalesCase):
             ({"action_type": "quote_template"}, "choose the quote template"),
         ]:
             with self.assertRaises(ValidationError) as caught:
-                self.Rule.create(dict({"name": "Incomplète", "stage_id": self.qualified.id}, **vals))
+                self.Rule.create(
+                    dict({"name": "Incomplète", "stage_id": self.qualified.id}, **vals))
             self.assertIn(message, caught.exception.name)
 
     # ------------------------------------------------------------ activities
@@ -123,12 +129,14 @@ class TestStageRules(CrmSalesCase):
         opp.sudo(self.alice).write({"stage_id": self.qualified.id})
         call, email = self.planned(opp)
         today = self.today(self.alice)
-        self.assertEqual((call.activity_type_id, call.summary, call.user_id), (self.call, "Appeler le client", self.alice))
+        self.assertEqual((call.activity_type_id, call.summary, call.user_id),
+                         (self.call, "Appeler le client", self.alice))
         self.assertEqual(call.date_deadline, fields.Date.to_string(today))
         self.assertIn("Demander le budget<br>et le délai", call.note)
         self.assertEqual((email.activity_type_id, email.summary, email.user_id),
                          (self.email, "Envoyer la documentation", self.alice))
-        self.assertEqual(email.date_deadline, fields.Date.to_string(today + datetime.timedelta(days=3)))
+        self.assertEqual(email.date_deadline,
+                         fields.Date.to_string(today + datetime.timedelta(days=3)))
 
     def test_once_per_entry_in_the_stage(self):
         self.activities_rule()
@@ -147,7 +155,8 @@ class TestStageRules(CrmSalesCase):
     def test_opportunity_created_in_the_stage(self):
         self.activities_rule()
         opp = self.opportunity(stage=self.qualified)
-        self.assertEqual(self.planned(opp).mapped("summary"), ["Appeler le client", "Envoyer la documentation"])
+        self.assertEqual(self.planned(opp).mapped("summary"),
+                         ["Appeler le client", "Envoyer la documentation"])
         other = self.opportunity(stage=self.new)
         self.assertFalse(self.planned(other))
 
@@ -167,7 +176,8 @@ class TestStageRules(CrmSalesCase):
     # ------------------------------------------------------------ owner
     def test_assign_to_a_given_user(self):
         self.Rule.create({"name": "Proposition : à Bruno", "stage_id": self.proposal.id,
-                          "action_type": "assign", "assign_mode": "user", "assign_user_id": self.bruno.id})
+                          "action_type": "assign", "assign_mode": "user",
+                          "assign_user_id": self.bruno.id})
         opp = self.opportunity()
         opp.sudo(self.alice).write({"stage_id": self.proposal.id})
         self.assertEqual(opp.user_id, self.bruno)
@@ -176,13 +186,15 @@ class TestStageRules(CrmSalesCase):
         rule = self.Rule.create({"name": "Nouvelle : à tour de rôle", "stage_id": self.qualified.id,
                                  "action_type": "assign", "assign_mode": "round_robin",
                                  "assign_team_id": self.team.id})
-        owners = [self.opportunity(user=self.manager, stage=self.qualified, name="Demande %d" % i).user_id
+        owners = [self.opportunity(user=self.manager, stage=self.qualified,
+                                   name="Demande %d" % i).user_id
                   for i in range(4)]
         self.assertEqual(owners, [self.alice, self.bruno, self.chloe, self.alice])
         self.assertEqual(rule.last_assigned_user_id, self.alice)
         # an archived member is skipped
         self.bruno.active = False
-        owners = [self.opportunity(user=self.manager, stage=self.qualified, name="Suite %d" % i).user_id
+        owners = [self.opportunity(user=self.manager, stage=self.qualified,
+                                   name="Suite %d" % i).user_id
                   for i in range(2)]
         self.assertEqual(owners, [self.chloe, self.alice])
 
@@ -208,7 +220,8 @@ class TestStageRules(CrmSalesCase):
                           "action_type": "mail_template", "mail_template_id": template.id})
         opp = self.opportunity()
         opp.sudo(self.alice).write({"stage_id": self.qualified.id})
-        mail = self.env["mail.mail"].search([("model", "=", "crm.opportunity"), ("res_id", "=", opp.id)])
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "crm.opportunity"), ("res_id", "=", opp.id)])
         self.assertEqual(len(mail), 1)
         self.assertEqual(mail.subject, "Votre projet Agencement boutique")
         self.assertEqual(mail.recipient_ids, self.contact)
@@ -219,15 +232,18 @@ class TestStageRules(CrmSalesCase):
 
     def test_email_without_recipient_is_refused(self):
         template = self.env["mail.template"].create({
-            "name": "Sans destinataire", "model_id": self.env["ir.model"]._get("crm.opportunity").id,
-            "subject": "Relance", "partner_to": "${object.contact_id.id or ''}", "body_html": "<p>Bonjour</p>"})
+            "name": "Sans destinataire",
+            "model_id": self.env["ir.model"]._get("crm.opportunity").id,
+            "subject": "Relance", "partner_to": "${object.contact_id.id or ''}",
+            "body_html": "<p>Bonjour</p>"})
         self.Rule.create({"name": "Qualifiée : écrire", "stage_id": self.qualified.id,
                           "action_type": "mail_template", "mail_template_id": template.id})
         opp = self.opportunity(contact_id=False)
         with self.assertRaises(UserError) as caught, self.env.cr.savepoint():
             opp.sudo(self.alice).write({"stage_id": self.qualified.id})
         self.assertIn("has no recipient with an email address", caught.exception.name)
-        self.assertFalse(self.env["mail.mail"].search([("model", "=", "crm.opportunity"), ("res_id", "=", opp.id)]))
+        self.assertFalse(self.env["mail.mail"].search(
+            [("model", "=", "crm.opportunity"), ("res_id", "=", opp.id)]))
 
     # ------------------------------------------------------------ quote
     def test_quote_made_from_a_template(self):
@@ -255,17 +271,17 @@ class TestStageRules(CrmSalesCase):
     def test_failing_rule_refuses_the_move_and_keeps_nothing(self):
         empty_team = self.env["crm.sales.team"].create({"name": "Équipe vide"})
         self.activities_rule(sequence=1)
-        self.Rule.create({"name": "Qualifiée : répartir", "sequence": 2, "stage_id": self.qualified.id,
-                          "action_type": "assign", "assign_mode": "round_robin",
-                          "assign_team_id": empty_team.id})
+        self.Rule.create({"name": "Qualifiée : répartir", "sequence": 2,
+                          "stage_id": self.qualified.id, "action_type": "assign",
+                          "assign_mode": "round_robin", "assign_team_id": empty_team.id})
         opp = self.opportunity()
         # what the web client does: one transaction, rolled back on error
         with self.assertRaises(UserError) as caught, self.env.cr.savepoint():
             opp.sudo(self.alice).write({"stage_id": self.qualified.id})
         self.assertEqual(
             caught.exception.name,
-            "The stage rule \"Qualifiée : répartir\" could not be applied to \"Agencement boutique\": "
-            "the team Équipe vide has no active member")
+            "The stage rule \"Qualifiée : répartir\" could not be applied to "
+            "\"Agencement boutique\": the team Équipe vide has no active member")
         opp.invalidate_cache()
         self.assertEqual(opp.stage_id, self.new)
         self.assertFalse(self.planned(opp))
@@ -278,6 +294,7 @@ class TestStageRules(CrmSalesCase):
         opp = self.opportunity(partner_id=False, contact_id=False)
         with self.assertRaises(UserError) as caught, self.env.cr.savepoint():
             opp.sudo(self.alice).write({"stage_id": self.proposal.id})
-        self.assertIn("The stage rule \"Proposition : devis\" could not be applied", caught.exception.name)
+        self.assertIn("The stage rule \"Proposition : devis\" could not be applied",
+                      caught.exception.name)
         self.assertIn("has no customer", caught.exception.name)
         self.assertFalse(self.env["crm.quote"].search([("opportunity_id", "=", opp.id)]))

@@ -6,7 +6,8 @@ class CrmOpportunityLost(models.TransientModel):
     _name = "crm.opportunity.lost"
     _description = "Mark opportunities as lost"
 
-    lost_reason_id = fields.Many2one("crm.opportunity.lost.reason", string="Lost reason", required=True)
+    lost_reason_id = fields.Many2one(
+        "crm.opportunity.lost.reason", string="Lost reason", required=True)
     lost_note = fields.Text(string="Details")
 
     def action_confirm(self):
