@@ -19,11 +19,11 @@ def days_ago(days, hour=9):
     return fields.Datetime.to_string(moment.replace(hour=hour, minute=0, second=0, microsecond=0))
 
 
-class RelanceCase(SavepointCase):
+class FollowupCase(SavepointCase):
 
     @classmethod
     def setUpClass(cls):
-        super(RelanceCase, cls).setUpClass()
+        super(FollowupCase, cls).setUpClass()
         cls.env = cls.env(context=dict(
             cls.env.context, no_reset_password=True, mail_create_nolog=True))
         cls.alice = sales_user(cls.env, "Alice Martin", "alice.followups@example.com")
@@ -37,7 +37,7 @@ class RelanceCase(SavepointCase):
         self.env["ir.config_parameter"].sudo().set_param(key, str(value))
 
 
-class TestIdleReminders(RelanceCase):
+class TestIdleReminders(FollowupCase):
 
     @classmethod
     def setUpClass(cls):
@@ -146,7 +146,7 @@ class TestIdleReminders(RelanceCase):
             self.env["res.config.settings"].create({"crm_sales_idle_days": 0}).execute()
 
 
-class TestQuoteFollowups(RelanceCase):
+class TestQuoteFollowups(FollowupCase):
 
     def quote(self, sent_days_ago=8, contact=None, **vals):
         quote = self.env["crm.quote"].create(dict({

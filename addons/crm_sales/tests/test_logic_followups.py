@@ -9,7 +9,7 @@ D = datetime.date
 DT = datetime.datetime
 
 
-class TestRelancesLogic(unittest.TestCase):
+class TestFollowupsLogic(unittest.TestCase):
 
     def test_idle_means_nothing_since_the_cutoff_and_nothing_planned(self):
         now = DT(2026, 11, 23, 6, 0)
