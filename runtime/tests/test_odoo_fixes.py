@@ -6,8 +6,6 @@ installed for the module and dropped afterwards. Each test fails without its
 fix.
 """
 import os
-import subprocess
-import sys
 import uuid
 
 import pytest
@@ -21,7 +19,7 @@ from odoo import SUPERUSER_ID, api  # noqa: E402
 
 pytest.importorskip("psycopg2")
 
-from pg import admin_conn  # noqa: E402  (runtime/tests/pg.py)
+from pg import odoo_database  # noqa: E402  (runtime/tests/pg.py)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CONF = os.path.join(ROOT, "config", "odoo-test.conf")
@@ -41,26 +39,8 @@ def dbname():
     if existing:
         yield existing
         return
-    conn = admin_conn()
-    name = "fixes_%s" % uuid.uuid4().hex[:8]
-    crm_odoo = os.path.join(os.path.dirname(sys.executable), "crm-odoo")
-    try:
-        proc = subprocess.run(
-            [crm_odoo, "-c", CONF, "-d", name, "-i", "base", "--without-demo=all",
-             "--stop-after-init", "--log-level=warn"],
-            env=dict(os.environ, CRM_ROOT=ROOT), stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT, timeout=600)
-        assert proc.returncode == 0, proc.stdout.decode()[-3000:]
+    with odoo_database("fixes", "base", CONF, ROOT) as name:
         yield name
-    finally:
-        odoo.modules.registry.Registry.delete(name)
-        odoo.sql_db.close_db(name)
-        with conn.cursor() as cr:
-            cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                       "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
-            cr.execute('DROP DATABASE IF EXISTS "%s"' % name)
-        conn.close()
-        subprocess.run(["rm", "-rf", os.path.join(ROOT, "var", "data", "filestore", name)])
 
 
 @pytest.fixture

@@ -10,8 +10,6 @@ transaction that is rolled back, does what the advisory describes, and checks
 it is refused. Each fails without its patch.
 """
 import os
-import subprocess
-import sys
 import uuid
 
 import pytest
@@ -26,7 +24,7 @@ from odoo.exceptions import AccessDenied, AccessError  # noqa: E402
 
 psycopg2 = pytest.importorskip("psycopg2")
 
-from pg import admin_conn  # noqa: E402  (runtime/tests/pg.py)
+from pg import odoo_database  # noqa: E402  (runtime/tests/pg.py)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CONF = os.path.join(ROOT, "config", "odoo-test.conf")
@@ -40,31 +38,9 @@ def dbname():
     if existing:
         yield existing
         return
-    conn = admin_conn()
-    name = "sec_models_%s" % uuid.uuid4().hex[:8]
-    env = dict(os.environ, CRM_ROOT=ROOT,
-               PATH=os.pathsep.join([os.path.join(ROOT, "node_modules", ".bin"),
-                                     os.environ["PATH"]]))
-    crm_odoo = os.path.join(os.path.dirname(sys.executable), "crm-odoo")
-    try:
-        proc = subprocess.run(
-            [crm_odoo, "-c", CONF, "-d", name, "-i", MODULES, "--without-demo=all",
-             "--stop-after-init", "--log-level=warn"],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
-        assert proc.returncode == 0, proc.stdout.decode()[-3000:]
+    with odoo_database("sec_models", MODULES, CONF, ROOT) as name:
         odoo.tools.config.parse_config(["-c", CONF])
         yield name
-    finally:
-        odoo.modules.registry.Registry.delete(name)
-        odoo.sql_db.close_db(name)
-        with conn.cursor() as cr:
-            # a server with cron threads on the same PostgreSQL visits every
-            # database: close its connections to this throw-away one first
-            cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                       "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
-            cr.execute('DROP DATABASE IF EXISTS "%s"' % name)
-        conn.close()
-        subprocess.run(["rm", "-rf", os.path.join(ROOT, "var", "data", "filestore", name)])
 
 
 @pytest.fixture
