@@ -8,6 +8,8 @@ import glob
 import os
 import re
 
+from model_source import class_attrs, inherit_list
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -25,16 +27,8 @@ def model_classes(path):
     for node in tree.body:
         if not isinstance(node, ast.ClassDef):
             continue
-        attrs = {}
-        for statement in node.body:
-            if isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
-                    and isinstance(statement.targets[0], ast.Name):
-                try:
-                    attrs[statement.targets[0].id] = ast.literal_eval(statement.value)
-                except ValueError:
-                    pass
-        inherit = attrs.get("_inherit") or []
-        inherit = [inherit] if isinstance(inherit, str) else list(inherit)
+        attrs = class_attrs(node)
+        inherit = inherit_list(attrs)
         model = attrs.get("_name") or (inherit[0] if inherit else None)
         if model:
             found.append((model, node))

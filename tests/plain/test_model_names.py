@@ -12,14 +12,9 @@ import glob
 import importlib.util
 import os
 
+from model_source import class_attrs, inherit_list
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def literal(node):
-    try:
-        return ast.literal_eval(node)
-    except ValueError:
-        return None
 
 
 def model_classes(path):
@@ -36,15 +31,9 @@ def model_classes(path):
     for node in ast.walk(tree):
         if not isinstance(node, ast.ClassDef):
             continue
-        attrs = {}
-        for statement in node.body:
-            if isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
-                    and isinstance(statement.targets[0], ast.Name):
-                attrs[statement.targets[0].id] = literal(statement.value)
-        name = attrs.get("_name")
-        if isinstance(name, str):
-            inherit = attrs.get("_inherit") or []
-            found.append((name, [inherit] if isinstance(inherit, str) else list(inherit)))
+        attrs = class_attrs(node)
+        if isinstance(attrs.get("_name"), str):
+            found.append((attrs["_name"], inherit_list(attrs)))
     return found
 
 
