@@ -13,7 +13,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _crm_installed_langs(self):
-        return set(self.env["res.lang"].sudo().search([]).mapped("code"))
+        # Odoo's cached list: no query per contact (the import creates thousands)
+        return {code for code, _name in self.env["res.lang"].sudo().get_installed()}
 
     @api.model
     def _crm_default_lang(self, vals):
