@@ -68,8 +68,8 @@ class CrmFormatMixin(models.AbstractModel):
             return ""
         if isinstance(value, str):
             value = fields.Datetime.from_string(value)
-        record = self.with_context(tz=tz or self.env.context.get("tz") or self.env.user.tz)
-        local = fields.Datetime.context_timestamp(record, value)
+        # context_timestamp falls back to the context's time zone, then the user's
+        local = fields.Datetime.context_timestamp(self.with_context(tz=tz) if tz else self, value)
         lang = self.env["res.lang"]._lang_get(self._crm_reader_lang())
         locale = babel.Locale.parse(lang.code)
         posix = "%s %s" % (lang.date_format or "%m/%d/%Y",
