@@ -45,6 +45,17 @@ class ResPartner(models.Model):
     # No size on siren/siret: people type them with spaces ("552 100 554");
     # they are stored as digits only.
     @api.model
+    def _setup_fields(self):
+        res = super(ResPartner, self)._setup_fields()
+        # l10n_fr (French accounting, loaded after us) redefines siret with
+        # size=14: its column would become varchar(14) and "552 100 554 00012"
+        # be cut before we normalize it. A definition with size=None cannot
+        # undo a size (Odoo drops None attributes), so reset it here; the
+        # column goes back to plain varchar at the next update.
+        self._fields["siret"].size = None
+        return res
+
+    @api.model
     def _normalize_legal_ids(self, vals):
         for key in ("siren", "siret"):
             if vals.get(key):

@@ -189,6 +189,13 @@ class ResPartner(models.Model):
             full = dict(defaults, **vals)
         for name in ["parent_left", "parent_right"] + list(MAGIC_COLUMNS):
             full.pop(name, None)
+        # company-dependent fields given no value (accounting's receivable and
+        # payable accounts, payment terms, fiscal position): their default is
+        # the ir.property default, and create() stores a property only for a
+        # value that differs from it (ir.property.set_multi): nothing to store
+        for name in [name for name in full if name not in vals]:
+            if self._fields[name].company_dependent:
+                del full[name]
         return full
 
     @api.model

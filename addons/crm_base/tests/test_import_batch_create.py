@@ -64,7 +64,7 @@ class TestBatchCreateIsCreate(ImportCase):
              "street": "3 rue du Four", "street2": "Bâtiment B", "zip": "69002", "city": "Lyon",
              "country_id": self.fr.id, "email": "contact@boulangerie-martin.fr",
              "phone": "04 78 00 00 00", "mobile": "06 00 00 00 00",
-             "website": "boulangerie-martin.fr", "vat": "FR40552100554", "ref": "C-001",
+             "website": "boulangerie-martin.fr", "vat": "FR96552100554", "ref": "C-001",
              "date": "2024-03-31", "comment": "Client depuis 2010.\nLivraison le mardi."},
             {"is_company": True, "name": "Atelier Dubois", "siren": "732829320",
              "zip": "1000", "city": "Bruxelles", "country_id": self.be.id,
@@ -97,7 +97,7 @@ class TestBatchCreateIsCreate(ImportCase):
         Partner = self.env["res.partner"]
         # one company for each way, alike
         parents = [Partner.create({"name": "Transports Morel", "is_company": True,
-                                   "vat": "FR40552100554", "credit_limit": 5000})
+                                   "vat": "FR96552100554", "credit_limit": 5000})
                    for _way in ("create", "batch")]
         by_create = Partner.browse([Partner.create(vals).id for vals in self.rows(parents[0])])
 
@@ -127,7 +127,7 @@ class TestBatchCreateIsCreate(ImportCase):
         self.assertEqual(martin.commercial_partner_country_id, self.fr)
         self.assertEqual(martin.share_capital_currency_id, self.env.ref("base.EUR"))
         self.assertEqual(by_batch[3].display_name, "Élodie Martin")
-        self.assertEqual(by_batch[4].vat, "FR40552100554")     # synced from its company
+        self.assertEqual(by_batch[4].vat, "FR96552100554")     # synced from its company
         self.assertEqual(by_batch[4].display_name, "Transports Morel, Paul Durand")
         self.assertFalse(by_batch.mapped("message_ids"))
         self.assertFalse(by_batch.mapped("message_follower_ids"))

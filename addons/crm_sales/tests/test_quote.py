@@ -20,7 +20,7 @@ class QuoteCase(SavepointCase):
         super(QuoteCase, cls).setUpClass()
         cls.customer = cls.env["res.partner"].create({
             "name": "Boulangerie Dupont SARL", "is_company": True,
-            "siren": "552100554", "vat": "FR27552100554"})
+            "siren": "552100554", "vat": "FR96552100554"})
         cls.contact = cls.env["res.partner"].create({
             "name": "Jeanne Dupont", "parent_id": cls.customer.id,
             "email": "jeanne@dupont.example"})

@@ -1,0 +1,2 @@
+# -*- coding: utf-8 -*-
+"""Plain Python for crm_billing (no odoo import): amounts, documents, matching."""

@@ -1,0 +1,5 @@
+# -*- coding: utf-8 -*-
+from . import account_invoice
+from . import account_invoice_line
+from . import res_company_chart
+from . import res_partner_vat
