@@ -65,7 +65,8 @@ class TestQuoteReport(RealPdfMixin, SavepointCase):
         company.partner_id.write({
             "street": "12 rue des Tanneurs", "zip": "67000", "city": "Strasbourg",
             "country_id": cls.env.ref("base.fr").id,
-            "siret": "55210055400013", "legal_form": "sas", "share_capital": 10000.0,
+            "siren": "552100554", "siret": "55210055400013", "legal_form": "sas",
+            "share_capital": 10000.0,
             "vat": "FR96552100554"})
         cls.customer = cls.env["res.partner"].create({
             "name": "Menuiserie Keller", "is_company": True, "lang": "fr_FR",
