@@ -80,6 +80,10 @@ def to_pdfa3(pdf, title=""):
         command = [
             gs, "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-dPDFA=3",
             "-dPDFACompatibilityPolicy=1",  # drop what PDF/A forbids rather than fail
+            # ghostscript 10.0's new PDF interpreter loses the ToUnicode of some
+            # glyphs of wkhtmltopdf's CID fonts ("€" reads back as "¬"); the
+            # legacy one keeps them. Later versions ignore the flag.
+            "-dNEWPDF=false",
             "-dNOOUTERSAVE", "-sDEVICE=pdfwrite", "-sColorConversionStrategy=RGB",
             "-sProcessColorModel=DeviceRGB", "-dEmbedAllFonts=true",
             "--permit-file-read=%s" % icc,

@@ -8,3 +8,4 @@ from . import account_invoice_facturx
 from . import account_invoice_facturx_import
 from . import ir_actions_report
 from . import res_company_legal
+from . import account_fiscal_position_domestic

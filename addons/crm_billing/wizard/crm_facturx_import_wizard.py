@@ -11,7 +11,7 @@ class CrmFacturxImportWizard(models.TransientModel):
     pdf_file = fields.Binary(string="Factur-X PDF", required=True, attachment=False)
     filename = fields.Char("File name")
     company_id = fields.Many2one(
-        "res.company", string="Company", required=True,
+        "res.company", required=True,
         default=lambda self: self.env.user.company_id)
 
     def action_import(self):
