@@ -116,10 +116,14 @@ class AccountInvoice(models.Model):
     def _crm_facturx_purchase_tax(self, rate, company):
         """The company's purchase VAT of ``rate`` % (not included in prices):
         its default purchase tax when it has that rate, else the first one."""
-        default = company.account_purchase_tax_id
-        if default and not default.price_include and default.amount_type == "percent" and \
-                float_compare(default.amount, float(rate), precision_digits=3) == 0:
-            return default
+        default_ids = self.env["ir.default"].sudo().get(
+            "product.template", "supplier_taxes_id", company_id=company.id) or []
+        taxes = self.env["account.tax"].browse(default_ids).exists()
+        for tax in taxes:
+            if tax.company_id == company and tax.amount_type == "percent" and \
+                    not tax.price_include and \
+                    float_compare(tax.amount, float(rate), precision_digits=3) == 0:
+                return tax
         taxes = self.env["account.tax"].search([
             ("company_id", "=", company.id), ("type_tax_use", "=", "purchase"),
             ("amount_type", "=", "percent"), ("price_include", "=", False)])
