@@ -35,9 +35,10 @@ class AccountInvoice(models.Model):
     crm_operation_category_forced = fields.Selection(
         OPERATION_CATEGORIES, string="Operation (set by hand)", copy=False)
 
-    @api.depends("crm_operation_category_forced", "invoice_line_ids.product_id.type",
-                 "invoice_line_ids.crm_quote_line_id.unit",
-                 "invoice_line_ids.crm_deposit_invoice_id")
+    # not on the products' types or the quote lines' units: changing a product
+    # must not change what an issued invoice says
+    @api.depends("crm_operation_category_forced", "crm_quote_id", "invoice_line_ids.product_id",
+                 "invoice_line_ids.crm_quote_line_id", "invoice_line_ids.crm_deposit_invoice_id")
     def _compute_crm_operation_category(self):
         for invoice in self:
             if invoice.crm_operation_category_forced:
