@@ -285,3 +285,16 @@ class TestInvoiceFacturx(FacturxInvoiceCase):
             "invoice_line_ids": self._work_lines()})
         pdf = self._print(draft)
         self.assertIsNone(facturx_pdf.pdf_xml(pdf))
+
+
+class TestDemoCompanyLegalIdentity(SavepointCase):
+
+    def test_the_demo_company_prints_its_form_capital_and_registry(self):
+        company = self.env.ref("base.main_company").with_context(lang="en_US")
+        self.assertEqual(company.crm_registry_city, "Lyon")
+        self.assertAlmostEqual(company.crm_late_penalty_rate, 12.15)
+        self.assertFalse(company.crm_vat_on_debits)
+        line = plain(company._crm_seller_legal_line())
+        self.assertIn("SARL", line)
+        self.assertIn("50,000.00", line)
+        self.assertIn("RCS Lyon 812 345 676", line)
