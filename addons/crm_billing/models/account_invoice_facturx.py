@@ -4,7 +4,7 @@ and the printed PDF turned into a Factur-X PDF/A-3.
 
 The invoice is turned into the plain dict of ``logic/facturx_cii.py``, which
 writes the XML; ``logic/facturx_pdf.py`` makes the PDF/A-3 with ghostscript
-and embeds the XML. ``ir.actions.report`` (ir_actions_report.py) calls
+and embeds the XML. ``ir.actions.report`` (ir_actions_report_facturx.py) calls
 :meth:`_crm_facturx_embed` on every PDF of a posted customer invoice or
 credit note that Odoo prints with its invoice reports.
 """
