@@ -39,7 +39,7 @@ def supplier_facturx(number, grand_total=None):
         "number": number, "operation_category": "goods",
         "seller": {"name": "Scierie du Forez", "street": "2 route de Montbrison",
                    "zip": "42600", "city": "Savigneux", "country_code": "FR",
-                   "siren": "404833048", "vat": "FR83404833048"},
+                   "siren": "732829320", "vat": "FR44732829320"},
         "buyer": copy.deepcopy(samples.SELLER),  # the demo company
     })
     xml = facturx_cii.generate_cii_xml(invoice)
@@ -60,6 +60,7 @@ def test_a_factur_x_sent_over_xmlrpc_becomes_a_draft_vendor_bill(odoo_server):
     ex = odoo_server.execute
     number = "FOREZ-%06d" % random.randrange(10 ** 6)
     bills_before = ex("account.invoice", "search_count", [("type", "=", "in_invoice")])
+    known_suppliers = ex("res.partner", "search", [("siren", "=", "732829320")])
     with pytest.raises(xmlrpc.client.Fault) as fault:
         ex("account.invoice", "crm_import_facturx", supplier_facturx(number, "2370.10"),
            "%s.pdf" % number)
@@ -77,10 +78,13 @@ def test_a_factur_x_sent_over_xmlrpc_becomes_a_draft_vendor_bill(odoo_server):
         assert (bill["amount_untaxed"], bill["amount_tax"], bill["amount_total"]) == (
             2000.0, 370.0, 2370.0)
         [supplier] = ex("res.partner", "read", [bill["partner_id"][0]], ["siren", "supplier"])
-        assert supplier["siren"] == "404833048" and supplier["supplier"]
+        assert supplier["siren"] == "732829320" and supplier["supplier"]
         attachments = ex("ir.attachment", "search_read", [
             ("res_model", "=", "account.invoice"), ("res_id", "=", bill_id)],
             fields=["datas_fname"])
         assert [a["datas_fname"] for a in attachments] == ["%s.pdf" % number]
     finally:
         ex("account.invoice", "unlink", [bill_id])
+        created = set(ex("res.partner", "search", [("siren", "=", "732829320")]))
+        if created - set(known_suppliers):
+            ex("res.partner", "unlink", sorted(created - set(known_suppliers)))

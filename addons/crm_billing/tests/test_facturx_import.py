@@ -20,8 +20,8 @@ from . import facturx_samples
 
 SUPPLIER = {
     "name": "Scierie du Forez", "street": "2 route de Montbrison", "zip": "42600",
-    "city": "Savigneux", "country_code": "FR", "siret": "40483304800022",
-    "vat": "FR83404833048",
+    "city": "Savigneux", "country_code": "FR", "siret": "73282932000074",
+    "vat": "FR44732829320",
 }
 
 
@@ -85,8 +85,8 @@ class TestFacturxImport(SavepointCase):
         supplier = bill.partner_id
         self.assertEqual(supplier.name, "Scierie du Forez")
         # the XML carries the SIREN (BT-30, scheme 0002), not the SIRET
-        self.assertEqual(supplier.siren, "404833048")
-        self.assertEqual(supplier.vat, "FR83404833048")
+        self.assertEqual(supplier.siren, "732829320")
+        self.assertEqual(supplier.vat, "FR44732829320")
         self.assertEqual(supplier.city, "Savigneux")
         self.assertTrue(supplier.supplier)
         self.assertEqual([(line.name, line.quantity, line.price_unit)
@@ -105,7 +105,7 @@ class TestFacturxImport(SavepointCase):
 
     def test_a_known_supplier_is_found_by_siren_then_by_vat_number(self):
         known = self.env["res.partner"].create({
-            "name": "Scierie du Forez SAS", "is_company": True, "siren": "404833048"})
+            "name": "Scierie du Forez SAS", "is_company": True, "siren": "732829320"})
         xml = facturx_cii.generate_cii_xml(self.supplier_invoice())
         self.assertEqual(self.import_pdf(self.facturx_pdf(xml)).partner_id, known)
         by_vat = self.env["res.partner"].create({
