@@ -28,10 +28,15 @@
     "data": [
         "security/crm_billing_security.xml",
         "security/ir.model.access.csv",
+        "views/res_company_legal_views.xml",
+        "views/account_invoice_legal_views.xml",
+        "report/account_invoice_report.xml",
+        "wizard/crm_facturx_import_wizard_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
+        "demo/res_company_legal_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "application": True,

@@ -3,3 +3,9 @@ from . import account_invoice
 from . import account_invoice_line
 from . import res_company_chart
 from . import res_partner_vat
+from . import account_invoice_legal
+from . import account_invoice_facturx
+from . import account_invoice_facturx_import
+from . import ir_actions_report_facturx
+from . import res_company_legal
+from . import account_fiscal_position_domestic

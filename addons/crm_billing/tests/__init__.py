@@ -1,1 +1,3 @@
 # -*- coding: utf-8 -*-
+from . import test_invoice_facturx
+from . import test_facturx_import
