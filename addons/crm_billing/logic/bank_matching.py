@@ -464,4 +464,3 @@ def match(lines, items):
         del proposal["_cents"]
         del proposal["_residuals"]
     return proposals
-
