@@ -28,10 +28,15 @@
     "data": [
         "security/crm_billing_security.xml",
         "security/ir.model.access.csv",
+        "data/crm_bank_matching_data.xml",
+        "views/crm_bank_match_proposal_views.xml",
+        "views/crm_bank_csv_mapping_views.xml",
+        "security/crm_billing_bank_rules.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
+        "demo/crm_billing_bank_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "application": True,

@@ -3,3 +3,6 @@ from . import account_invoice
 from . import account_invoice_line
 from . import res_company_chart
 from . import res_partner_vat
+from . import account_bank_statement_matching
+from . import crm_bank_csv_mapping
+from . import crm_bank_match_proposal
