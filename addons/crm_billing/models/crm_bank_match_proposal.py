@@ -57,7 +57,8 @@ class CrmBankMatchProposal(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id", readonly=True)
     date = fields.Date(related="statement_line_id.date", readonly=True)
     label = fields.Char(related="statement_line_id.name", readonly=True)
-    amount = fields.Monetary(related="statement_line_id.amount", readonly=True)
+    amount = fields.Monetary(related="statement_line_id.amount", readonly=True,
+                             currency_field="currency_id")
     move_line_ids = fields.Many2many(
         "account.move.line", string="Journal items paid", readonly=True)
     invoice_ids = fields.Many2many(
@@ -185,7 +186,10 @@ class CrmBankMatchProposal(models.Model):
             if reconcile and result["sure"]:
                 try:
                     with self.env.cr.savepoint():
-                        proposal._reconcile()
+                        # No chatter message on each payment Odoo creates: the proposal,
+                        # "Reconciled automatically", is the trace (about 15 % faster).
+                        proposal.with_context(tracking_disable=True,
+                                              mail_create_nolog=True)._reconcile()
                         proposal.state = "auto"
                         auto += 1
                 except UserError as error:

@@ -71,6 +71,11 @@ class TestBankMatching(BankMixin, TransactionCase):
         self.assertEqual(proposal.state, "proposed")
         self.assertEqual(proposal.invoice_ids, invoice)
         self.assertEqual(statement.crm_proposal_count, 1)
+        # what the proposals list shows
+        row = proposal.read(["date", "label", "partner_id", "invoice_names", "amount", "score",
+                             "reason", "state"])[0]
+        self.assertEqual((row["amount"], row["invoice_names"], row["state"]),
+                         (amount, invoice.number, "proposed"))
         self.assertEqual(invoice.state, "open")
         proposal.action_confirm()
         self.assertEqual(proposal.state, "confirmed")
