@@ -165,7 +165,8 @@ def generate(n_lines, seed):
                                                 number_text(invoice["number"]))
         elif draw < 0.05:
             others = [i for i in open_by_customer[customer["id"]]
-                      if i["id"] not in paid and i is not invoice][:rng.choice([1, 2])]
+                      if i["id"] not in paid and i is not invoice
+                      and i["date"] <= line["date"]][:rng.choice([1, 2])]
             pays += others
             amount = round(sum(i["amount"] for i in pays), 2)
             if rng.random() < 0.5:

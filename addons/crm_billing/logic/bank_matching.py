@@ -179,6 +179,7 @@ class Index(object):
         self.by_partner = defaultdict(list)   # partner -> items
         self.partner_by_iban = defaultdict(set)
         self.partner_by_name = defaultdict(set)
+        self.name_of_partner = {}
         for item in self.items:
             for text in (item.number, item.reference):
                 key = compact(text)
@@ -191,6 +192,7 @@ class Index(object):
             for iban in item.ibans:
                 self.partner_by_iban[iban].add(item.partner)
             key = name_key(item.partner_name)
+            self.name_of_partner[item.partner] = key
             if len(key) > 2:
                 self.partner_by_name[key].add(item.partner)
 
@@ -217,17 +219,25 @@ class Index(object):
         return found
 
     def partners_named(self, word_list, partner_name):
-        """Partners whose name is a run of the label or the payer's name."""
+        """Partners whose name is a run of the label or the payer's name, with
+        the name keys found (a bank may cut a name: "BOUCHERIE BERTRAND G")."""
         partners = set()
+        keys = set()
         payer = name_key(partner_name)
         if payer in self.partner_by_name:
             partners |= self.partner_by_name[payer]
+            keys.add(payer)
         kept = [w for w in word_list if w not in LEGAL_FORMS]
-        for _start, _end, key in runs(kept, 6):
-            hits = self.partner_by_name.get(key)
-            if hits:
-                partners |= hits
-        return partners
+        found = [(start, end, key) for start, end, key in runs(kept, 6)
+                 if key in self.partner_by_name]
+        for start, end, key in found:
+            # "GARAGE DURAND GRENOBLE" names Garage Durand Grenoble, not also
+            # Garage Durand: a name inside a longer one found is left out.
+            if any(s <= start and end <= e and (e - s) > (end - start) for s, e, _k in found):
+                continue
+            partners |= self.partner_by_name[key]
+            keys.add(key)
+        return partners, keys
 
 
 class _Candidate(object):
@@ -259,11 +269,16 @@ def _date_points(candidate, line_date):
     candidate.add("date" if inside else "date_out")
 
 
-def _subsets(items, target, max_size=SUBSET_MAX_SIZE, max_steps=SUBSET_MAX_STEPS):
+def _subsets(items, target, line_date=None, max_size=SUBSET_MAX_SIZE,
+             max_steps=SUBSET_MAX_STEPS):
     """Subsets (of 2 items or more) of ``items`` whose cents sum to
-    ``target``; at most two are returned (two means ambiguous). Depth-first
+    ``target``; at most two are returned (two means ambiguous). Among the
+    :data:`SUBSET_MAX_ITEMS` items due closest to ``line_date``, depth-first
     over the amounts in decreasing order, pruned by what is left to reach."""
-    items = sorted(items, key=lambda i: -abs(i.cents))[:SUBSET_MAX_ITEMS]
+    if line_date and len(items) > SUBSET_MAX_ITEMS:
+        far = datetime.date.max - datetime.date.min
+        items = sorted(items, key=lambda i: abs(i.due_date - line_date) if i.due_date else far)
+    items = sorted(items[:SUBSET_MAX_ITEMS], key=lambda i: -abs(i.cents))
     sign = 1 if target >= 0 else -1
     values = [abs(i.cents) for i in items]
     goal = abs(target)
@@ -309,7 +324,7 @@ def _candidates(index, line):
 
     partners_iban = set(index.partner_by_iban.get(iban_key(line.get("iban")), ())) \
         if line.get("iban") else set()
-    partners_name = index.partners_named(label_words, line.get("partner_name"))
+    partners_name, name_keys = index.partners_named(label_words, line.get("partner_name"))
     known_partners = partners_iban | partners_name
 
     def partner_points(candidate):
@@ -322,7 +337,15 @@ def _candidates(index, line):
         if partner in partners_name:
             candidate.add("name")
         if known_partners and partner not in known_partners:
-            candidate.add("other_partner")
+            # The label names another customer, unless only by a name that the
+            # bank may have cut from this one's ("GARAGE DURAND" of "Garage
+            # Durand Grenoble", which counts as this one's name); an IBAN of
+            # another customer always counts.
+            own_name = index.name_of_partner.get(partner) or ""
+            if partners_iban or not any(own_name.startswith(key) for key in name_keys):
+                candidate.add("other_partner")
+            else:
+                candidate.add("name")
 
     candidates = []
     referenced = [i for i in index.referenced_items(label_words) if same_sign(i)]
@@ -347,7 +370,7 @@ def _candidates(index, line):
                 cand.add("reference")
                 cand.add("partial")
             elif len(group) > 1 and abs(cents) < abs(group_total):
-                subsets = _subsets(group, cents)
+                subsets = _subsets(group, cents, line_date)
                 if len(subsets) != 1:
                     continue
                 cand = _Candidate(subsets[0], {i.id: i.cents for i in subsets[0]}, "grouped")
@@ -376,7 +399,7 @@ def _candidates(index, line):
             _date_points(cand, line_date)
             candidates.append(cand)
         if not exact and not referenced and len(open_items) > 1:
-            subsets = _subsets(open_items, cents)
+            subsets = _subsets(open_items, cents, line_date)
             for subset in subsets:
                 if subset is None:
                     continue
@@ -415,6 +438,9 @@ def match_line(index, line):
         return None
     best = candidates[0]
     ambiguous = len(candidates) > 1 and candidates[1].score > best.score - SURE_MARGIN
+    if "reference" not in best.reasons and any("reference" in c.reasons for c in candidates):
+        # The label names an invoice, yet something else scores higher.
+        ambiguous = True
     reasons = list(best.reasons)
     if ambiguous:
         reasons.append("ambiguous")

@@ -156,9 +156,9 @@ class CrmBankMatchProposal(models.Model):
     def _match_company_lines(self, company, st_lines, reconcile):
         started = time.time()
         old = self.search([("statement_line_id", "in", st_lines.ids)])
-        old.filtered(lambda p: p.state == "proposed").unlink()
         rejected = {(p.statement_line_id.id, tuple(sorted(p.move_line_ids.ids)))
                     for p in old if p.state == "rejected"}
+        old.filtered(lambda p: p.state == "proposed").unlink()
         items = self._open_items(company)
         results = bank_matching.match([self._line_values(line) for line in st_lines], items)
         Line = self.env["account.bank.statement.line"]

@@ -96,6 +96,30 @@ class TestReferenceInLabel(unittest.TestCase):
         self.assertFalse(proposal["sure"])
 
 
+class TestCutNames(unittest.TestCase):
+    ITEMS = [
+        item(1, "INV/2026/0101", "Garage Durand", 240.00),
+        item(2, "INV/2026/0102", "Garage Durand Grenoble", 480.00),
+        item(3, "INV/2026/0103", "Garage Durand Grenoble", 240.00),
+    ]
+
+    def test_a_name_cut_by_the_bank_does_not_hide_the_invoice_it_names(self):
+        proposal = one([line(10, 480.00, "VIR SEPA GARAGE DURAND GRENO INV 2026 0102")],
+                       self.ITEMS)
+        self.assertEqual(proposal["item_ids"], [2])
+        self.assertNotIn("other_partner", proposal["reasons"])
+        self.assertTrue(proposal["sure"])
+
+    def test_a_label_naming_one_customer_and_another_s_invoice_is_not_sure(self):
+        proposal = one([line(10, 240.00, "VIR SEPA GARAGE DURAND GRENOBLE INV 2026 0101")],
+                       self.ITEMS)
+        self.assertFalse(proposal["sure"])
+        self.assertIn("ambiguous", proposal["reasons"])
+        index = bm.Index(self.ITEMS)
+        label = bm.words("VIR SEPA GARAGE DURAND GRENOBLE")
+        self.assertEqual(index.partners_named(label, "")[0], {"Garage Durand Grenoble"})
+
+
 class TestCustomerAndAmount(unittest.TestCase):
     def test_the_payer_s_iban_and_the_amount_find_the_invoice(self):
         proposal = one([line(10, 360.00, "VIREMENT RECU",
@@ -118,6 +142,16 @@ class TestCustomerAndAmount(unittest.TestCase):
         proposal = one([line(10, 1000.00, "VIR CABINET ROUX")])
         self.assertEqual(sorted(proposal["item_ids"]), [4, 5])
         self.assertEqual(proposal["kind"], "grouped")
+        self.assertTrue(proposal["sure"])
+
+    def test_a_grouped_payment_is_found_among_many_open_invoices_by_their_dates(self):
+        items = [item(100 + n, "INV/2025/%04d" % n, "Hôtel Bellevue", 1000.00 + n,
+                      date="2025-%02d-01" % (1 + n % 12), due="2025-%02d-28" % (1 + n % 12))
+                 for n in range(60)]
+        items += [item(1, "INV/2026/0201", "Hôtel Bellevue", 123.45, date="2026-03-01"),
+                  item(2, "INV/2026/0202", "Hôtel Bellevue", 67.89, date="2026-03-05")]
+        proposal = one([line(10, 191.34, "VIR HOTEL BELLEVUE FACTURES MARS")], items)
+        self.assertEqual(sorted(proposal["item_ids"]), [1, 2])
         self.assertTrue(proposal["sure"])
 
     def test_a_supplier_payment_is_matched_to_the_vendor_bill(self):
