@@ -3,7 +3,7 @@
 reconciled with Odoo's own reconciliation, the others proposed for one
 click; running it again changes nothing."""
 from odoo import fields
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import TransactionCase
 
 from .common_bank import BankMixin
@@ -129,6 +129,23 @@ class TestBankMatching(BankMixin, TransactionCase):
             invoice.number)).encode("utf-8")
         self.import_statement("releve.csv", content=content)
         self.assertEqual(invoice.state, "paid")
+
+
+class TestBankMatchingRights(BankMixin, TransactionCase):
+    def user(self, login, group):
+        return self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": login, "login": login, "email": login + "@example.fr",
+            "groups_id": [(6, 0, [self.env.ref(group).id])]})
+
+    def test_billing_managers_match_statements_and_billing_users_do_not_see_proposals(self):
+        invoice = self.invoice(self.customer("Atelier Droits"), 321.0)
+        statement = self.statement([{"name": "REGLT " + invoice.number, "amount": 385.2}])
+        manager = self.user("bank_manager_test", "crm_billing.group_billing_manager")
+        statement.sudo(manager).action_crm_match()
+        self.assertEqual(invoice.state, "paid")
+        seller = self.user("bank_user_test", "crm_billing.group_billing_user")
+        with self.assertRaises(AccessError):
+            self.env["crm.bank.match.proposal"].sudo(seller).search([])
 
 
 class TestBankDemo(TransactionCase):

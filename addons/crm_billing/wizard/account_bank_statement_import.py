@@ -46,7 +46,11 @@ class AccountBankStatementImport(models.TransientModel):
             importer = self.with_context(journal_id=self.crm_journal_id.id)
         action = super(AccountBankStatementImport, importer).import_file()
         statement_ids = (action.get("context") or {}).get("statement_ids")
-        if action.get("type") == "ir.actions.client" and statement_ids:
+        Proposal = self.env["crm.bank.match.proposal"]
+        # An accountant who is not a billing manager imports from Odoo's dashboard: the
+        # statements are imported, the matching waits for the daily run.
+        if action.get("type") == "ir.actions.client" and statement_ids \
+                and Proposal.check_access_rights("create", raise_exception=False):
             statements = self.env["account.bank.statement"].browse(statement_ids)
             self.env["crm.bank.match.proposal"].match_statement_lines(statements.mapped("line_ids"))
         return action
