@@ -2,6 +2,8 @@
 """Bank statements imported from files: OFX (a French bank's SGML OFX),
 CAMT.053 and CSV with a column mapping; the same file twice creates
 nothing; a corrupt or unknown file says so and writes nothing."""
+import base64
+
 from odoo.exceptions import UserError
 from odoo.tests.common import TransactionCase
 
@@ -35,6 +37,16 @@ class TestBankStatementImport(BankMixin, TransactionCase):
         self.assertIn("FAC 2026 0001", payment.name)
         self.assertEqual(payment.statement_id.balance_end_real, 15888.70)
         self.assert_second_import_creates_nothing("releve_credit_agricole.ofx")
+
+    def test_an_ofx_naming_the_domestic_account_finds_the_journal_with_that_iban(self):
+        wizard = self.env["account.bank.statement.import"].create({
+            "data_file": base64.b64encode(data_file("releve_credit_agricole.ofx")),
+            "filename": "releve.ofx", "crm_journal_id": False})
+        action = wizard.import_file()
+        self.assertEqual(action["type"], "ir.actions.client")
+        statement = self.env["account.bank.statement"].browse(
+            action["context"]["statement_ids"])
+        self.assertEqual(statement.journal_id, self.journal)
 
     def test_a_camt053_statement_is_imported_once_with_payer_and_iban(self):
         before = self.lines()

@@ -55,6 +55,26 @@ class AccountBankStatementImport(models.TransientModel):
             self.env["crm.bank.match.proposal"].match_statement_lines(statements.mapped("line_ids"))
         return action
 
+    def _find_additional_data(self, currency_code, account_number):
+        # A French bank's OFX names the account by its domestic number (the 11
+        # characters of the IBAN after bank and branch codes): find the journal
+        # whose IBAN holds it, instead of offering to create a new journal.
+        if account_number and not self.env.context.get("journal_id"):
+            journal = self._crm_journal_of_domestic_account(account_number)
+            if journal:
+                self = self.with_context(journal_id=journal.id)
+        return super(AccountBankStatementImport, self)._find_additional_data(
+            currency_code, account_number)
+
+    def _crm_journal_of_domestic_account(self, account_number):
+        number = (account_number or "").replace(" ", "").upper()
+        if len(number) != 11:
+            return self.env["account.journal"]
+        journals = self.env["account.journal"].search([
+            ("type", "=", "bank"), ("company_id", "=", self.env.user.company_id.id),
+            ("bank_account_id.sanitized_acc_number", "=like", "FR%" + number + "__")])
+        return journals if len(journals) == 1 else self.env["account.journal"]
+
     def _parse_file(self, data_file):
         if bank_csv.looks_like_csv(data_file):
             return self._crm_parse_csv(data_file)
