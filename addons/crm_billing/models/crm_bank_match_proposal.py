@@ -144,6 +144,10 @@ class CrmBankMatchProposal(models.Model):
         """Run the engine on the statement lines not yet reconciled among
         ``st_lines``: reconcile the sure proposals (when ``reconcile``),
         store the others. Returns the proposals made."""
+        # Lines reconciled by hand since (Odoo's reconciliation screen): their
+        # proposals are moot.
+        self.search([("statement_line_id", "in", st_lines.ids), ("state", "=", "proposed"),
+                     ("statement_line_id.journal_entry_ids", "!=", False)]).unlink()
         st_lines = st_lines.filtered(
             lambda line: not line.journal_entry_ids and line.statement_id.state == "open"
             and not line.account_id)

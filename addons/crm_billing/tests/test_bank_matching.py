@@ -92,6 +92,17 @@ class TestBankMatching(BankMixin, TransactionCase):
         self.assertEqual(self.proposals(statement).mapped("state"), ["rejected"])
         self.assertEqual(invoice.state, "open")
 
+    def test_a_line_reconciled_by_hand_loses_its_proposal_at_the_next_run(self):
+        invoice = self.invoice(self.customer("Atelier Sans Nom"), 555.0)
+        statement = self.statement([{"name": "VIREMENT RECU", "amount": invoice.amount_total}])
+        statement.action_crm_match()
+        receivable = invoice.move_id.line_ids.filtered(lambda a: a.account_id == invoice.account_id)
+        statement.line_ids.process_reconciliation(counterpart_aml_dicts=[{
+            "name": invoice.number, "debit": 0.0, "credit": invoice.amount_total,
+            "move_line": receivable}])
+        statement.action_crm_match()
+        self.assertFalse(self.proposals(statement))
+
     def test_an_overpayment_is_confirmed_by_hand_and_the_rest_stays_on_the_customer(self):
         invoice = self.invoice(self.martin, 100.0)
         statement = self.statement([{"name": "MARTIN " + invoice.number, "amount": 150.0}])
