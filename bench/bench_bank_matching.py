@@ -323,18 +323,18 @@ if P["side"] == "odoo":
 else:
     # time Odoo's process_reconciliation apart: the same code reconciles Odoo's matches
     Proposal = type(env["crm.bank.match.proposal"])
-    original = Proposal._reconcile
+    original = Proposal._reconcile_statement_line
     spent = [0.0]
 
-    def timed(self):
+    def timed(self, *args):
         started = time.time()
         try:
-            return original(self)
+            return original(self, *args)
         finally:
             spent[0] += time.time() - started
-    Proposal._reconcile = timed
+    Proposal._reconcile_statement_line = timed
     proposals = env["crm.bank.match.proposal"].match_statement_lines(st_lines)
-    Proposal._reconcile = original
+    Proposal._reconcile_statement_line = original
     reconcile_seconds = spent[0]
     proposed = [(p.statement_line_id.unique_import_id, sorted(number_to_id[m.move_id.name]
                  for m in p.move_line_ids if m.move_id.name in number_to_id))
