@@ -49,6 +49,16 @@ class TestBillingAccess(ReceivablesCase):
         with self.assertRaises(AccessError):
             self.others.sudo(self.seller).read(["number"])
 
+    def test_a_salesperson_opens_the_invoice_form_and_list(self):
+        Invoice = self.env["account.invoice"].sudo(self.seller)
+        for view, view_type in (("account.invoice_form", "form"),
+                                ("account.invoice_tree", "tree")):
+            arch = Invoice.fields_view_get(self.env.ref(view).id, view_type)
+            values = self.own_customer_invoice.sudo(self.seller).read(list(arch["fields"]))
+            self.assertEqual(values[0]["number"], self.own_customer_invoice.number)
+        for line in self.own_customer_invoice.sudo(self.seller).invoice_line_ids:
+            line.read(list(line._fields))
+
     def test_a_salesperson_can_neither_change_nor_create_nor_post_an_invoice(self):
         invoice = self.own_customer_invoice.sudo(self.seller)
         with self.assertRaises(AccessError):
