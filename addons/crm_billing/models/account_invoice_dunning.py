@@ -87,7 +87,15 @@ class AccountInvoice(models.Model):
                 invoice._crm_dunning_promise(), today)
             if not chosen:
                 continue
-            invoice._crm_dunning_send(Level.browse(chosen["id"]), today)
+            try:
+                # one invoice whose email cannot be made must not stop the others;
+                # its level is not recorded, so the next run tries it again
+                with self.env.cr.savepoint():
+                    invoice._crm_dunning_send(Level.browse(chosen["id"]), today)
+            except Exception:  # pylint: disable=broad-except
+                _logger.exception("Payment reminder of invoice %s not sent", invoice.number)
+                self.invalidate_cache()  # the cache still holds what was rolled back
+                continue
             reminded |= invoice
         _logger.info("Payment reminders: %d sent", len(reminded))
         return reminded

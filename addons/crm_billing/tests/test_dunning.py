@@ -1,6 +1,8 @@
 # -*- coding: utf-8 -*-
 """The daily payment reminders: each level once per invoice, none once paid
 or while a promise to pay runs; the history on the invoice."""
+from unittest.mock import patch
+
 from .receivables_common import ReceivablesCase
 
 
@@ -116,3 +118,22 @@ class TestDunning(ReceivablesCase):
         self.friendly.company_id = other_company
         self.run_on()
         self.assertEqual(late.crm_dunning_level_id, self.env["crm.dunning.level"])
+
+    def test_an_invoice_whose_email_fails_does_not_stop_the_others(self):
+        failing = self.make_invoice(100.0, due_in=-8)
+        fine = self.make_invoice(200.0, due_in=-8)
+        Class = type(self.Invoice)
+        send = Class._crm_dunning_send
+
+        def send_or_fail(invoice, level, today):
+            send(invoice, level, today)
+            if invoice == failing:
+                raise RuntimeError("The PDF of this invoice cannot be made.")
+
+        with patch.object(Class, "_crm_dunning_send", send_or_fail):
+            self.assertEqual(self.run_on(), fine)
+        # nothing half-written for the failing one: the next run tries it again
+        self.assertFalse(failing.crm_dunning_level_id)
+        self.assertFalse(self.mails_of(failing))
+        self.assertEqual(len(self.mails_of(fine)), 1)
+        self.assertEqual(self.run_on(), failing)
