@@ -8,6 +8,7 @@ XML-RPC (as admin), then logs in as the portal user.
 import html
 import re
 import uuid
+from urllib.parse import urlsplit
 
 from test_crm_sales_quote_http import Client, csrf_token
 
@@ -42,7 +43,8 @@ def posted_invoice(server, partner_id, amount):
                                      "invoice_line_tax_ids": [(6, 0, [tax_id])]})]},
         context={"type": "out_invoice"})
     server.execute("account.invoice", "action_invoice_open", [invoice_id])
-    return server.execute("account.invoice", "read", [invoice_id], ["number"])[0]
+    return server.execute("account.invoice", "read", [invoice_id],
+                          ["number", "crm_pay_url"])[0]
 
 
 def log_in(server, who):
@@ -92,4 +94,15 @@ def test_a_portal_customer_sees_and_can_pay_its_own_invoices_only(odoo_server):
                  "/my/invoices/pdf/%d" % other_invoice["id"]):
         status, headers, _page = client.get(path)
         assert status in (302, 303) and headers["Location"].endswith("/my"), (path, status)
+
+    # the link of the payment reminders opens the invoice and its payment
+    # without an account; a wrong key does not
+    path = urlsplit(my_invoice["crm_pay_url"])
+    anonymous = Client(server.url)
+    status, _headers, page = anonymous.get("%s?%s" % (path.path, path.query))
+    assert status == 200
+    detail = text_of(page)
+    assert my_invoice["number"] in detail and "Wire Transfer" in detail
+    status, _headers, _page = anonymous.get("%s?access_token=wrong" % path.path)
+    assert status in (302, 303)
     assert server.log_problems(offset) == []

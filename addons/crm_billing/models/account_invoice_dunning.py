@@ -40,6 +40,10 @@ class AccountInvoice(models.Model):
         string="Due date (text)", compute="_compute_crm_dunning_texts")
     crm_date_invoice_text = fields.Char(
         string="Invoice date (text)", compute="_compute_crm_dunning_texts")
+    crm_pay_url = fields.Char(
+        string="Online payment link", compute="_compute_crm_pay_url",
+        help="The invoice's page on the customer portal, with its access key: the customer "
+             "reads it, downloads the PDF and pays there, without an account.")
 
     @api.depends("residual", "date_due", "date_invoice", "currency_id")
     def _compute_crm_dunning_texts(self):
@@ -52,6 +56,13 @@ class AccountInvoice(models.Model):
                 invoice.residual, invoice.currency_id)
             invoice.crm_date_due_text = formats._crm_format_date(invoice.date_due)
             invoice.crm_date_invoice_text = formats._crm_format_date(invoice.date_invoice)
+
+    def _compute_crm_pay_url(self):
+        base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url") or ""
+        for invoice in self:
+            token = invoice.sudo().access_token
+            invoice.crm_pay_url = "%s/my/invoices/%s?access_token=%s" % (
+                base_url.rstrip("/"), invoice.id, token) if token and invoice.id else False
 
     def _crm_dunning_promise(self):
         """The promised payment date that applies: the invoice's, else its

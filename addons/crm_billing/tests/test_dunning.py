@@ -46,6 +46,9 @@ class TestDunning(ReceivablesCase):
         self.assertEqual(mail.recipient_ids, self.customer)
         self.assertIn("Reminder: invoice %s" % late.number, mail.subject)
         self.assertIn("1,200.00", mail.body_html)
+        # with the link to the invoice's portal page, where the customer can pay
+        self.assertIn("/my/invoices/%d?access_token=%s" % (late.id, late.access_token),
+                      mail.body_html)
         # the invoice's report (Odoo renders it as HTML instead of PDF under test)
         [attachment] = mail.attachment_ids
         self.assertTrue(attachment.name.startswith(
