@@ -21,6 +21,10 @@
         "account_bank_statement_import_ofx",
         "account_bank_statement_import_camt_oca",
         "portal",
+        # the pay button of the invoice page of the portal (/my/invoices/<id>) and
+        # the wire-transfer acquirer that gives the bank details
+        "account_payment",
+        "payment_transfer",
     ],
     "external_dependencies": {
         "python": ["facturx", "pypdf", "stdnum", "saxonche", "ofxparse"],
@@ -36,12 +40,20 @@
         "views/crm_bank_match_proposal_views.xml",
         "views/crm_bank_csv_mapping_views.xml",
         "security/crm_billing_bank_rules.xml",
+        "security/crm_billing_receivables_security.xml",
+        "data/crm_dunning_data.xml",
+        "views/account_invoice_dunning_views.xml",
+        "views/crm_dunning_level_views.xml",
+        "views/crm_billing_aged_receivable_views.xml",
+        "views/res_partner_receivables_views.xml",
+        "views/crm_sales_cash_forecast_invoice_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_company_legal_demo.xml",
         "demo/crm_billing_bank_demo.xml",
+        "demo/crm_billing_receivables_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "application": True,

@@ -12,3 +12,10 @@ from . import account_fiscal_position_domestic
 from . import account_bank_statement_matching
 from . import crm_bank_csv_mapping
 from . import crm_bank_match_proposal
+from . import account_invoice_dunning
+from . import account_invoice_timeline
+from . import crm_billing_aged_receivable
+from . import crm_dunning_level
+from . import crm_opportunity_billing
+from . import crm_sales_cash_forecast_invoice
+from . import res_partner_receivables
