@@ -28,10 +28,15 @@
     "data": [
         "security/crm_billing_security.xml",
         "security/ir.model.access.csv",
+        "security/crm_billing_supplier_security.xml",
+        "data/crm_supplier_order_sequence.xml",
+        "views/crm_supplier_order_views.xml",
+        "views/crm_supplier_receipt_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
+        "demo/crm_billing_supplier_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "application": True,
