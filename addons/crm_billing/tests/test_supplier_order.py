@@ -132,6 +132,18 @@ class TestSupplierOrder(SavepointCase):
         with self.assertRaisesRegex(UserError, "no line to order"):
             order.action_confirm()
 
+    def test_a_product_fills_the_line_with_its_cost_and_purchase_vat_rate(self):
+        product = self.env["product.product"].create({
+            "name": "Colle polyuréthane D4", "purchase_ok": True, "standard_price": 12.4,
+            "description_purchase": "Cartouche de 310 ml",
+            "supplier_taxes_id": [(6, 0, self.env.ref(
+                "l10n_fr.%d_tva_acq_reduite" % self.company.id).ids)]})
+        line = self.env["crm.supplier.order.line"].new({
+            "order_id": self.order.id, "product_id": product.id})
+        line._onchange_product_id()
+        self.assertEqual((line.price_unit, line.vat_rate), (12.4, "5.5"))
+        self.assertEqual(line.name, "Colle polyuréthane D4\nCartouche de 310 ml")
+
     def test_the_demo_has_an_order_billed_one_partly_received_and_a_draft(self):
         billed = self.env.ref("crm_billing.crm_supplier_order_demo_oak")
         partial = self.env.ref("crm_billing.crm_supplier_order_demo_hardware")
