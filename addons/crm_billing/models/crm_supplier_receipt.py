@@ -57,6 +57,9 @@ class CrmSupplierReceipt(models.Model):
             if receipt.order_id.state != "confirmed":
                 raise UserError(_("The supplier order %s is not waiting for goods.")
                                 % receipt.order_id.name)
+            if receipt.line_ids.filtered(lambda line: line.quantity < 0):
+                raise UserError(_("The receipt %s has a negative quantity: enter what "
+                                  "arrived, or 0.") % receipt.name)
             lines = receipt.line_ids.filtered(lambda line: line.quantity)
             if not lines:
                 raise UserError(_("The receipt %s receives nothing: enter the quantities "

@@ -67,6 +67,18 @@ class TestSupplierOrder(SavepointCase):
         self.assertEqual(receipt.state, "draft")
         self.assertEqual(self.panels.qty_received, 8.0)
 
+    def test_a_negative_or_empty_receipt_is_refused(self):
+        self.order.action_confirm()
+        action = self.order.action_receive()
+        receipt = self.env["crm.supplier.receipt"].browse(action["res_id"])
+        receipt.line_ids[0].quantity = -2
+        with self.assertRaisesRegex(UserError, "negative quantity"):
+            receipt.action_validate()
+        receipt.line_ids.write({"quantity": 0})
+        with self.assertRaisesRegex(UserError, "receives nothing"):
+            receipt.action_validate()
+        self.assertEqual(self.order.line_ids.mapped("qty_received"), [0.0, 0.0])
+
     def test_the_vendor_bill_carries_what_was_received_with_french_purchase_vat(self):
         self.order.action_confirm()
         self.receive({self.panels: 4})
