@@ -14,5 +14,4 @@ from . import crm_supplier_order_line
 from . import crm_supplier_receipt
 from . import crm_supplier_receipt_line
 from . import res_company_numbering
-from . import account_fiscal_position
 from . import account_invoice_fec

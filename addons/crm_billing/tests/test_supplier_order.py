@@ -98,6 +98,18 @@ class TestSupplierOrder(SavepointCase):
         self.assertEqual(self.panels.qty_billed, 4.0)
         self.assertEqual(self.order.invoice_count, 1)
 
+    def test_a_french_supplier_with_a_vat_number_is_billed_french_vat_not_intra_eu(self):
+        # the domestic fiscal position (account_fiscal_position_domestic.py)
+        self.supplier.vat = "FR64432187656"
+        self.order.action_confirm()
+        self.receive({self.panels: 1})
+        bill = self.env["account.invoice"].browse(
+            self.order.action_create_vendor_bill()["res_id"])
+        self.assertEqual(bill.fiscal_position_id.name, "Domestique - France")
+        self.assertEqual(bill.invoice_line_ids.invoice_line_tax_ids,
+                         self.env.ref("l10n_fr.%d_tva_acq_normale" % self.company.id))
+        self.assertEqual(bill.amount_tax, 10.4)
+
     def test_nothing_is_billed_twice_and_the_order_ends_billed(self):
         self.order.action_confirm()
         self.receive({self.panels: 4})
@@ -200,18 +212,3 @@ class TestSupplierOrderAccess(SavepointCase):
         with self.assertRaises(AccessError):
             self.env["crm.supplier.order"].sudo(user).search([])
 
-
-class TestFiscalPosition(SavepointCase):
-    def position_of(self, country, vat):
-        partner = self.env["res.partner"].create({
-            "name": "Partenaire", "is_company": True, "country_id": self.env.ref(country).id,
-            "vat": vat})
-        position_id = self.env["account.fiscal.position"].get_fiscal_position(partner.id)
-        return self.env["account.fiscal.position"].browse(position_id)
-
-    def test_a_french_company_with_a_vat_number_is_domestic_not_intra_eu(self):
-        self.assertEqual(self.position_of("base.fr", "FR64432187656").name,
-                         "Domestique - France")
-
-    def test_a_belgian_company_with_a_vat_number_is_still_intra_eu(self):
-        self.assertEqual(self.position_of("base.be", "BE0477472701").name, "Intra-EU B2B")
