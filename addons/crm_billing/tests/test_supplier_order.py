@@ -211,4 +211,3 @@ class TestSupplierOrderAccess(SavepointCase):
             "groups_id": [(6, 0, [self.env.ref("crm_base.group_crm_user").id])]})
         with self.assertRaises(AccessError):
             self.env["crm.supplier.order"].sudo(user).search([])
-
