@@ -47,6 +47,10 @@
         "views/crm_billing_aged_receivable_views.xml",
         "views/res_partner_receivables_views.xml",
         "views/crm_sales_cash_forecast_invoice_views.xml",
+        "security/crm_billing_supplier_security.xml",
+        "data/crm_supplier_order_sequence.xml",
+        "views/crm_supplier_order_views.xml",
+        "views/crm_supplier_receipt_views.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -54,6 +58,7 @@
         "demo/res_company_legal_demo.xml",
         "demo/crm_billing_bank_demo.xml",
         "demo/crm_billing_receivables_demo.xml",
+        "demo/crm_billing_supplier_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "application": True,

@@ -11,3 +11,7 @@ from odoo import SUPERUSER_ID, api
 def post_init_hook(cr, registry):
     env = api.Environment(cr, SUPERUSER_ID, {})
     env["res.company"]._crm_billing_load_french_chart()
+    # invoices FAC/<year>/00001, credit notes AV/<year>/00001 (the companies
+    # whose chart was loaded before crm_billing; later ones get it with their
+    # chart, account_chart_template.py)
+    env["res.company"].search([])._crm_billing_set_invoice_numbering()

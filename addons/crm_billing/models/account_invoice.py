@@ -25,3 +25,8 @@ class AccountInvoice(models.Model):
         copy=False, readonly=True,
         help="Deposit invoice (acompte), progress invoice (situation de travaux), final "
              "invoice (after deposits or progress invoices) or an ordinary invoice.")
+
+    def write(self, vals):
+        # a posted French invoice keeps what it says (account_invoice_inalterability.py)
+        self._crm_check_alteration(vals)
+        return super(AccountInvoice, self).write(vals)
