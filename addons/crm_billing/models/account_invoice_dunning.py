@@ -98,6 +98,8 @@ class AccountInvoice(models.Model):
                 invoice._crm_dunning_promise(), today)
             if not chosen:
                 continue
+            if not reminded:
+                invoice._crm_dunning_render_pdf_first()
             try:
                 # one invoice whose email cannot be made must not stop the others;
                 # its level is not recorded, so the next run tries it again
@@ -110,6 +112,21 @@ class AccountInvoice(models.Model):
             reminded |= invoice
         _logger.info("Payment reminders: %d sent", len(reminded))
         return reminded
+
+    def _crm_dunning_render_pdf_first(self):
+        """Print the invoice PDF of the first reminder before its savepoint.
+
+        Each reminder is sent in a savepoint and attaches the invoice PDF.
+        Outside tests, Odoo 11 renders a PDF with ``commit_assetsbundle``: the
+        first PDF after an install or an update builds the report's style
+        sheets and commits them, so that wkhtmltopdf can fetch them from the
+        server. Inside a savepoint that commit ends the savepoint (RELEASE
+        SAVEPOINT fails and the run stops). Printed here, outside any
+        savepoint, the PDF builds them as Odoo does; the reminder then reuses
+        the saved PDF of the invoice.
+        """
+        self.ensure_one()
+        self.env.ref("account.account_invoices").sudo().render_qweb_pdf(self.ids)
 
     def _crm_dunning_send(self, level, today):
         """Email ``level`` to the customer, in the chatter, and record it."""
