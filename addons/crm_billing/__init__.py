@@ -1,3 +1,4 @@
 # -*- coding: utf-8 -*-
 from . import models
+from . import wizard
 from .hooks import post_init_hook  # noqa: F401

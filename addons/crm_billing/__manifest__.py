@@ -28,10 +28,17 @@
     "data": [
         "security/crm_billing_security.xml",
         "security/ir.model.access.csv",
+        "security/crm_billing_situation_security.xml",
+        "views/crm_quote_billing_views.xml",
+        "views/crm_billing_situation_views.xml",
+        "views/account_invoice_quote_views.xml",
+        "wizard/crm_quote_invoice_wizard_views.xml",
+        "report/account_invoice_report_quote.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
+        "demo/crm_billing_quote_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "application": True,

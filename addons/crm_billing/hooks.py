@@ -11,3 +11,4 @@ from odoo import SUPERUSER_ID, api
 def post_init_hook(cr, registry):
     env = api.Environment(cr, SUPERUSER_ID, {})
     env["res.company"]._crm_billing_load_french_chart()
+    env["res.company"]._crm_billing_round_vat_globally()

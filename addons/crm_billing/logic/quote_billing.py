@@ -262,9 +262,9 @@ def progress_invoice(lines, previous_tax=None):
         raise BillingError("progress_negative", total=untaxed + tax)
     return {
         "lines": result_lines, "taxes": taxes,
-        "contract": sum((l["contract"] for l in result_lines), ZERO),
-        "cumulative": sum((l["cumulative"] for l in result_lines), ZERO),
-        "previous": sum((l["previous"] for l in result_lines), ZERO),
+        "contract": sum((row["contract"] for row in result_lines), ZERO),
+        "cumulative": sum((row["cumulative"] for row in result_lines), ZERO),
+        "previous": sum((row["previous"] for row in result_lines), ZERO),
         "untaxed": untaxed, "tax": tax, "total": untaxed + tax,
     }
 
@@ -300,3 +300,8 @@ def left_to_invoice(quote_total, invoiced):
     """What is left to invoice (incl. VAT) on a quote of ``quote_total`` once
     ``invoiced`` (incl. VAT, credit notes deducted) is billed."""
     return to_decimal(quote_total) - to_decimal(invoiced)
+
+
+def format_number(value):
+    """A rate or percentage for messages: Decimal("5.50") -> "5.5", 20.0 -> "20"."""
+    return format(to_decimal(value).normalize() + ZERO, "f")

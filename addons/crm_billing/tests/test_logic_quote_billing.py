@@ -95,8 +95,8 @@ class TestFinalInvoice(unittest.TestCase):
     def test_deposits_over_a_rate_of_the_quote_make_no_negative_vat_they_are_refused(self):
         taxes = quote_taxes(("20", "1000"), ("5.5", "100"))
         previous = qb.net_documents([
-            {"key": 1, "sign": 1, "taxes": [{"rate": "5.5", "base": D("150"),
-                                              "tax": D("8.25")}]}])
+            {"key": 1, "sign": 1,
+             "taxes": [{"rate": "5.5", "base": D("150"), "tax": D("8.25")}]}])
         with self.assertRaises(qb.BillingError) as err:
             qb.final_invoice(taxes, previous)
         self.assertEqual(err.exception.code, "final_negative")

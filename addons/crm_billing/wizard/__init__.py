@@ -1,0 +1,2 @@
+# -*- coding: utf-8 -*-
+from . import crm_quote_invoice_wizard
