@@ -16,7 +16,7 @@ class CrmBillingSituation(models.Model):
     _order = "quote_id, number"
 
     name = fields.Char(compute="_compute_name", store=True)
-    quote_id = fields.Many2one("crm.quote", string="Quote", required=True, index=True,
+    quote_id = fields.Many2one("crm.quote", required=True, index=True,
                                ondelete="cascade", readonly=True)
     partner_id = fields.Many2one(related="quote_id.partner_id", readonly=True, store=True)
     company_id = fields.Many2one(related="quote_id.company_id", readonly=True, store=True)

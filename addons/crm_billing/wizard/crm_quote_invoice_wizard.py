@@ -15,7 +15,7 @@ class CrmQuoteInvoiceWizard(models.TransientModel):
     _name = "crm.quote.invoice.wizard"
     _description = "Invoice a quote"
 
-    quote_id = fields.Many2one("crm.quote", string="Quote", required=True, readonly=True,
+    quote_id = fields.Many2one("crm.quote", required=True, readonly=True,
                                ondelete="cascade")
     currency_id = fields.Many2one(related="quote_id.currency_id", readonly=True)
     amount_total = fields.Monetary(related="quote_id.amount_total", readonly=True,
