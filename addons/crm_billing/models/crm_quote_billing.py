@@ -81,7 +81,7 @@ class CrmQuote(models.Model):
                               "signed.") % self.display_name)
         if not self.line_ids.filtered(lambda line: not line.display_type):
             raise UserError(_("The quote %s has no line to invoice.") % self.display_name)
-        if self._crm_billing_documents(("final",)).filtered(lambda i: i.type == "out_invoice"):
+        if self._crm_amount_invoiced(self._crm_billing_documents(("final",))) > 0:
             raise UserError(_("The quote %s already has its final invoice: cancel it or "
                               "issue a credit note to invoice again.") % self.display_name)
         return True
@@ -343,6 +343,26 @@ class CrmQuote(models.Model):
                 values["date_invoice"]) if retention else False,
         })
         return self._crm_create_invoice(values, lines, result["taxes"])
+
+    # ------------------------------------------------------------ XML-RPC
+    def crm_invoice_deposit(self, percent=None, amount=None, date_invoice=None):
+        """Over XML-RPC: a draft deposit invoice of ``percent`` of the quote or
+        of ``amount`` (incl. VAT); returns its id."""
+        return self._crm_create_deposit_invoice(percent=percent, amount=amount,
+                                                date_invoice=date_invoice).id
+
+    def crm_invoice_final(self, date_invoice=None):
+        """Over XML-RPC: the draft final invoice of the quote; returns its id."""
+        return self._crm_create_final_invoice(date_invoice=date_invoice).id
+
+    def crm_new_progress_statement(self):
+        """Over XML-RPC: the draft progress statement of the quote (a new one
+        at the percentages of the last one, or the draft already open);
+        returns its id. Write the ``percent`` of its lines, then call its
+        ``action_crm_create_invoice``."""
+        self.ensure_one()
+        self._crm_check_invoiceable()
+        return self.env["crm.billing.situation"]._crm_new_for_quote(self).id
 
     # ------------------------------------------------------------ actions
     def action_crm_invoice(self):

@@ -115,3 +115,12 @@ class TestQuoteDeposits(QuoteBillingCase):
         invoice = self.env["account.invoice"].browse(result["res_id"])
         self.assertEqual(invoice.amount_total, 1000.00)
         self.assertEqual(invoice.crm_quote_id, self.quote)
+
+    def test_a_final_invoice_credited_in_full_lets_the_quote_be_invoiced_again(self):
+        final = self.env["account.invoice"].browse(self.quote.crm_invoice_final())
+        final.action_invoice_open()
+        with self.assertRaisesRegex(UserError, "already has its final invoice"):
+            self.quote.crm_invoice_deposit(percent=10)
+        final.refund(description="Erreur d'adresse").action_invoice_open()
+        again = self.env["account.invoice"].browse(self.quote.crm_invoice_final())
+        self.assertEqual(again.amount_total, 4410.00)

@@ -112,3 +112,22 @@ class TestQuoteProgress(QuoteBillingCase):
         self.assertIn("Progress statement no. 1", html)
         self.assertIn("Previously invoiced excl. VAT", html)
         self.assertIn("Guarantee retention", html)
+
+    def test_a_credited_progress_invoice_is_billed_again_by_the_next_statement(self):
+        first = self.statement({self.lines[1]: 50}).invoice_id
+        refund = first.refund(description="Situation annulée")
+        refund.action_invoice_open()
+        self.assertEqual(refund.invoice_line_ids.filtered("quantity").mapped("crm_quote_line_id"),
+                         self.lines[1])
+        self.assertEqual(self.quote.crm_amount_invoiced, 0.0)
+        second = self.statement({self.lines[1]: 60}).invoice_id
+        # 60 % of 10,000.00, nothing deducted since the first was credited
+        self.assertEqual((second.amount_untaxed, second.crm_previous_amount), (6000.0, 0.0))
+
+    def test_progress_statements_work_over_xmlrpc_methods(self):
+        situation = self.env["crm.billing.situation"].browse(
+            self.quote.crm_new_progress_statement())
+        situation.line_ids.filtered(lambda r: r.quote_line_id == self.lines[4]).percent = 100
+        situation.action_crm_create_invoice()
+        self.assertEqual(situation.invoice_id.amount_total, 2750.0)
+        self.assertEqual(situation.state, "invoiced")
