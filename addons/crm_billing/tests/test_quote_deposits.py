@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 """Billing a signed quote by deposits (acomptes) then the final invoice."""
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .quote_billing_common import QuoteBillingCase
 
@@ -124,3 +124,24 @@ class TestQuoteDeposits(QuoteBillingCase):
         final.refund(description="Erreur d'adresse").action_invoice_open()
         again = self.env["account.invoice"].browse(self.quote.crm_invoice_final())
         self.assertEqual(again.amount_total, 4410.00)
+
+    def test_a_billing_user_without_sales_rights_invoices_a_signed_quote(self):
+        accountant = self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Comptable", "login": "comptable.quote@example.com",
+            "email": "comptable.quote@example.com",
+            "groups_id": [(6, 0, [self.env.ref("crm_billing.group_billing_user").id])]})
+        quote = self.quote.sudo(accountant)
+        self.assertEqual(quote.crm_amount_to_invoice, 4410.00)
+        deposit = self.env["account.invoice"].sudo(accountant).browse(
+            quote.crm_invoice_deposit(percent=10))
+        self.assertEqual(deposit.amount_total, 441.00)
+        self.assertEqual(deposit.create_uid, accountant)
+
+    def test_a_salesperson_sees_what_is_left_to_invoice_but_cannot_invoice(self):
+        seller = self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Vendeur", "login": "vendeur.quote@example.com",
+            "groups_id": [(6, 0, [self.env.ref("crm_sales.group_sales_manager").id])]})
+        quote = self.quote.sudo(seller)
+        self.assertEqual(quote.crm_amount_to_invoice, 4410.00)
+        with self.assertRaises(AccessError):
+            quote.crm_invoice_deposit(percent=10)
