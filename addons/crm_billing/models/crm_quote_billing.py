@@ -134,6 +134,11 @@ class CrmQuote(models.Model):
             "user_id": self.user_id.id,
             "crm_quote_id": self.id,
             "crm_billing_kind": kind,
+            # the quote's VAT rates are what the customer signed: no fiscal
+            # position maps them (account.invoice's create() would apply the
+            # partner's, and l10n_fr's "Intra-EU B2B" is found for French
+            # customers with a VAT number, printing an exemption mention)
+            "fiscal_position_id": False,
         }
 
     def _crm_income_account(self, quote_line=None):
@@ -373,7 +378,10 @@ class CrmQuote(models.Model):
         """The "Invoice" button: the wizard that bills the signed quote."""
         self.ensure_one()
         self._crm_check_invoiceable()
-        wizard = self.env["crm.quote.invoice.wizard"].create({"quote_id": self.id})
+        # a quote billed by progress statements goes on with the next one
+        kind = "progress" if self._crm_billing_documents(("progress",)) else "deposit"
+        wizard = self.env["crm.quote.invoice.wizard"].create({"quote_id": self.id,
+                                                              "kind": kind})
         return {
             "type": "ir.actions.act_window",
             "name": _("Invoice the quote"),

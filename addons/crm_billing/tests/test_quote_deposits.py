@@ -145,3 +145,9 @@ class TestQuoteDeposits(QuoteBillingCase):
         self.assertEqual(quote.crm_amount_to_invoice, 4410.00)
         with self.assertRaises(AccessError):
             quote.crm_invoice_deposit(percent=10)
+
+    def test_an_invoice_of_a_french_customer_with_a_vat_number_has_no_exemption_mention(self):
+        self.customer.write({"vat": "FR96552100554"})
+        deposit = self.quote._crm_create_deposit_invoice(percent=30)
+        self.assertFalse(deposit.fiscal_position_id)
+        self.assertEqual(deposit.amount_tax, 213.00)

@@ -131,3 +131,13 @@ class TestQuoteProgress(QuoteBillingCase):
         situation.action_crm_create_invoice()
         self.assertEqual(situation.invoice_id.amount_total, 2750.0)
         self.assertEqual(situation.state, "invoiced")
+
+    def test_the_invoice_button_of_a_quote_billed_by_statements_proposes_the_next_one(self):
+        self.statement({self.lines[1]: 50})
+        action = self.quote.action_crm_invoice()
+        wizard = self.env["crm.quote.invoice.wizard"].browse(action["res_id"])
+        self.assertEqual(wizard.kind, "progress")
+        situation = self.env["crm.billing.situation"].browse(wizard.action_create()["res_id"])
+        self.assertEqual(situation.number, 2)
+        masonry = situation.line_ids.filtered(lambda r: r.quote_line_id == self.lines[1])
+        self.assertEqual((masonry.previous_percent, masonry.percent), (50.0, 50.0))

@@ -1,5 +1,5 @@
 # -*- coding: utf-8 -*-
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.exceptions import UserError
 
 INVOICE_KINDS = [
@@ -33,12 +33,6 @@ class CrmQuoteInvoiceWizard(models.TransientModel):
                                      help="Deposits are invoiced VAT included.")
     date_invoice = fields.Date(string="Invoice date", default=fields.Date.context_today,
                                required=True)
-
-    @api.onchange("quote_id")
-    def _onchange_quote_id(self):
-        quote = self.quote_id
-        if quote and quote.sudo()._crm_billing_documents(("progress",)):
-            self.kind = "progress"
 
     def action_create(self):
         self.ensure_one()
