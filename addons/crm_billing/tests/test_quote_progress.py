@@ -112,6 +112,12 @@ class TestQuoteProgress(QuoteBillingCase):
         self.assertIn("Progress statement no. 1", html)
         self.assertIn("Previously invoiced excl. VAT", html)
         self.assertIn("Guarantee retention", html)
+        # 5,000.00 of 15,833.33 done; 5 % held until a year later
+        self.assertIn("Cumulative work done excl. VAT (31.58%)", html)
+        self.assertIn("Guarantee retention (5%% of the total incl. VAT), due on %s" % (
+            situation.invoice_id.crm_retention_due_date[5:7] + "/"
+            + situation.invoice_id.crm_retention_due_date[8:10] + "/"
+            + situation.invoice_id.crm_retention_due_date[:4]), html)
 
     def test_a_credited_progress_invoice_is_billed_again_by_the_next_statement(self):
         first = self.statement({self.lines[1]: 50}).invoice_id
