@@ -94,7 +94,7 @@ def test_record_a_progress_invoice(browser, odoo_server):
     login(browser, server)
 
     invoice_wizard(browser, server, quote_id, "progress")
-    wait_idle(browser, ".o_form_view .o_field_widget[name=line_ids]")
+    wait_idle(browser, ".o_form_view button.o_crm_situation_invoice")
     assert "Statement no. 1" in visible_text(browser, ".o_form_view .oe_title")
     browser.find_element(By.CSS_SELECTOR, ".o_form_button_edit").click()
     wait_idle(browser, ".o_form_view.o_form_editable")
@@ -106,6 +106,10 @@ def test_record_a_progress_invoice(browser, odoo_server):
     cell = wait_idle(browser, ".o_form_view tr.o_data_row input[name=percent]")
     cell.clear()
     cell.send_keys("50")
+    # the statement follows as the percentage is typed, before saving
+    browser.find_element(By.CSS_SELECTOR, ".o_form_view .oe_title").click()
+    wait_idle(browser)
+    assert "2,040.00" in field_text(browser, "amount_total")
     browser.find_element(By.CSS_SELECTOR, ".o_form_button_save").click()
     wait_idle(browser, ".o_form_view.o_form_readonly")
     # 3,400.00 x 50 % = 1,700.00 excl. VAT, 2,040.00 incl. VAT

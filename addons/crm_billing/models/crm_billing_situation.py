@@ -63,7 +63,12 @@ class CrmBillingSituation(models.Model):
                 situation.amount_untaxed = invoice.amount_untaxed
                 situation.amount_total = invoice.amount_total
                 continue
-            if not situation.quote_id or isinstance(situation.id, models.NewId):
+            # also while the form is edited (onchange on new records): the
+            # statement follows the percentages as they are typed
+            situation.update({"amount_contract": 0.0, "amount_cumulative": 0.0,
+                              "amount_previous": 0.0, "amount_untaxed": 0.0,
+                              "amount_total": 0.0})
+            if not situation.quote_id:
                 continue
             try:
                 result = situation.quote_id.sudo()._crm_progress_result(situation._crm_percents())
