@@ -8,3 +8,4 @@ from . import account_invoice_quote
 from . import crm_quote_billing
 from . import crm_billing_situation
 from . import crm_billing_situation_line
+from . import account_invoice_line_quote

@@ -57,6 +57,8 @@ class TestQuoteDeposits(QuoteBillingCase):
         # the section and the note are there, without amount
         section = final.invoice_line_ids.filtered(lambda ln: ln.name == "Façade nord")
         self.assertEqual((section.quantity, section.price_subtotal), (0.0, 0.0))
+        self.assertEqual(section.crm_display_type, "line_section")
+        self.assertFalse(section.invoice_line_tax_ids)
         self.assertEqual(self.quote.crm_amount_to_invoice, 0.0)
         final.action_invoice_open()
         # all together the invoices make the quote, to the cent, rate by rate
