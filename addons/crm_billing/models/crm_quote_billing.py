@@ -135,9 +135,8 @@ class CrmQuote(models.Model):
             "crm_quote_id": self.id,
             "crm_billing_kind": kind,
             # the quote's VAT rates are what the customer signed: no fiscal
-            # position maps them (account.invoice's create() would apply the
-            # partner's, and l10n_fr's "Intra-EU B2B" is found for French
-            # customers with a VAT number, printing an exemption mention)
+            # position maps them or prints its note (account.invoice's
+            # create() would apply the partner's)
             "fiscal_position_id": False,
         }
 

@@ -1,1 +1,2 @@
 # -*- coding: utf-8 -*-
+from . import test_quote_deposits, test_quote_progress
