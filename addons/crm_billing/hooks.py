@@ -15,3 +15,4 @@ def post_init_hook(cr, registry):
     # whose chart was loaded before crm_billing; later ones get it with their
     # chart, account_chart_template.py)
     env["res.company"].search([])._crm_billing_set_invoice_numbering()
+    env["res.company"]._crm_billing_round_vat_globally()

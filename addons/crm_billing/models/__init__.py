@@ -31,3 +31,9 @@ from . import crm_supplier_receipt
 from . import crm_supplier_receipt_line
 from . import res_company_numbering
 from . import account_invoice_fec
+from . import res_company_quote_taxes
+from . import account_invoice_quote
+from . import crm_quote_billing
+from . import crm_billing_situation
+from . import crm_billing_situation_line
+from . import account_invoice_line_quote
