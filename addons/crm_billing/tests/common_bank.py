@@ -45,7 +45,7 @@ class BankMixin(object):
             values["bank_ids"] = [(0, 0, {"acc_number": iban})]
         return self.env["res.partner"].create(values)
 
-    def invoice(self, partner, amount_untaxed, kind="out_invoice", date=None):
+    def invoice(self, partner, amount_untaxed, kind="out_invoice", date=None, reference=None):
         """A posted invoice of ``amount_untaxed`` + 20 % VAT."""
         company = self.env.user.company_id
         tax_use = "sale" if kind.startswith("out") else "purchase"
@@ -56,7 +56,7 @@ class BankMixin(object):
             ("code", "=like", "706%" if tax_use == "sale" else "607%"),
             ("company_id", "=", company.id)], limit=1)
         invoice = self.env["account.invoice"].create({
-            "partner_id": partner.id, "type": kind,
+            "partner_id": partner.id, "type": kind, "reference": reference,
             "date_invoice": date or fields.Date.today(),
             "invoice_line_ids": [(0, 0, {
                 "name": "Travaux de menuiserie", "quantity": 1, "price_unit": amount_untaxed,

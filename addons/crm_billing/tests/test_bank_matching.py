@@ -120,8 +120,7 @@ class TestBankMatching(BankMixin, TransactionCase):
     def test_a_supplier_debit_pays_the_vendor_bill(self):
         supplier = self.env["res.partner"].create({
             "name": "Scierie du Jura", "is_company": True, "supplier": True})
-        bill = self.invoice(supplier, 450.0, kind="in_invoice")
-        bill.reference = "SJ-2026-0412"
+        bill = self.invoice(supplier, 450.0, kind="in_invoice", reference="SJ-2026-0412")
         statement = self.statement([{"name": "PRLV SCIERIE DU JURA SJ-2026-0412",
                                      "amount": -540.0}])
         statement.action_crm_match()

@@ -46,7 +46,7 @@ class FacturxInvoiceCase(RealPdfMixin, SavepointCase):
             "city": "Lyon", "country_id": cls.env.ref("base.fr").id, "legal_form": "sarl",
             "share_capital": 50000.0, "siret": "812 345 676 00017", "vat": "FR19812345676"})
         cls.company.name = "Menuiserie Durand & Fils"
-        cls.env["res.partner.bank"].create({
+        cls.company_bank = cls.env["res.partner.bank"].create({
             "acc_number": "FR14 2004 1010 0505 0001 3M02 606",
             "partner_id": cls.company.partner_id.id, "company_id": cls.company.id})
         cls.customer = cls.env["res.partner"].create({
@@ -208,7 +208,9 @@ class TestInvoicePdfMentions(FacturxInvoiceCase):
 class TestInvoiceFacturx(FacturxInvoiceCase):
 
     def test_an_ordinary_invoice_pdf_is_a_valid_facturx_pdfa3(self):
-        invoice = self._invoice(self._work_lines(), partner_shipping_id=self.site.id)
+        # the account the payment is asked on (the demo company has another bank)
+        invoice = self._invoice(self._work_lines(), partner_shipping_id=self.site.id,
+                                partner_bank_id=self.company_bank.id)
         pdf = self._print(invoice)
         root = self._xml(pdf)
         self.assertEqual(self._values(root, "//rsm:ExchangedDocument/ram:ID"), [invoice.number])
