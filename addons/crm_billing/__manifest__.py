@@ -66,6 +66,7 @@
         "demo/crm_billing_receivables_demo.xml",
         "demo/crm_billing_supplier_demo.xml",
         "demo/crm_billing_quote_demo.xml",
+        "demo/crm_billing_credit_note_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "application": True,

@@ -7,6 +7,18 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     @api.model
+    def _crm_billing_setup_french_companies(self):
+        """What crm_billing sets up on the French companies: the French
+        chart, invoices FAC/<year>/00001 and credit notes AV/<year>/00001
+        (companies whose chart was loaded earlier; later ones get it with
+        their chart, account_chart_template.py), VAT rounded per rate. Run
+        at install (hooks.py) and by the demo once its company is French,
+        before its invoices; each step leaves alone what is already set."""
+        self._crm_billing_load_french_chart()
+        self.search([])._crm_billing_set_invoice_numbering()
+        self._crm_billing_round_vat_globally()
+
+    @api.model
     def _crm_billing_load_french_chart(self):
         """Load l10n_fr's chart on the French companies that have none yet,
         the way l10n_fr loads it for the current company at install."""
