@@ -68,6 +68,16 @@ class TestQuoteDeposits(QuoteBillingCase):
                 totals[rate] = round(totals.get(rate, 0.0) + amount, 2)
         self.assertEqual(totals, {"20": 680.00, "10": 30.00})
 
+    def test_the_pdf_prints_a_section_of_the_quote_as_a_title_without_amounts(self):
+        final = self.quote._crm_create_final_invoice()
+        html = self.env.ref("account.account_invoices").render_qweb_html(
+            final.ids)[0].decode()
+        at = html.index("Façade nord")
+        span = html[html.rindex("<span", 0, at):at]
+        row = html[at:html.index("</tr>", at)]
+        self.assertIn("font-weight: bold", span)
+        self.assertNotIn("0.00", row)
+
     def test_a_deposit_cancelled_by_a_credit_note_is_not_deducted(self):
         deposit = self.quote._crm_create_deposit_invoice(percent=50)
         deposit.action_invoice_open()
