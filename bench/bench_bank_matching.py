@@ -53,15 +53,11 @@ import json
 import os
 import random
 import subprocess
-import sys
 import tempfile
 import time
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ROOT = os.environ.get("CRM_ROOT") or REPO
-CRM_ODOO = os.path.join(REPO, ".venv", "bin", "crm-odoo")
-CONFIG = os.path.join(ROOT, "config", "odoo-test.conf")
-PG = ["-h", "127.0.0.1", "-U", "crm"]
+from benchlib import CONFIG, CRM_ODOO, PG, ROOT, shell, load_average
+
 DATA_DB = "crm_bill-bank_bench_data"
 ODOO_DB = "crm_bill-bank_bench_odoo"
 OURS_DB = "crm_bill-bank_bench_ours"
@@ -355,17 +351,6 @@ print("BENCH_RESULT " + json.dumps({"seconds": elapsed, "outcome": outcome,
 """
 
 
-def shell(db, script):
-    env = dict(os.environ, CRM_ROOT=ROOT)
-    proc = subprocess.run([CRM_ODOO, "shell", "-c", CONFIG, "-d", db, "--no-http"],
-                          input=script, capture_output=True, text=True, env=env)
-    for line in proc.stdout.splitlines():
-        if line.startswith("BENCH_RESULT "):
-            return json.loads(line[len("BENCH_RESULT "):])
-    sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-5000:])
-    raise SystemExit("benchmark script failed in %s" % db)
-
-
 def db_exists(db):
     out = subprocess.run(["psql"] + PG + ["-d", "postgres", "-tAc",
                                           "SELECT 1 FROM pg_database WHERE datname = '%s'" % db],
@@ -376,10 +361,6 @@ def db_exists(db):
 def clone(template, db):
     subprocess.run(["dropdb", "--if-exists"] + PG + [db], check=True)
     subprocess.run(["createdb"] + PG + ["-T", template, db], check=True)
-
-
-def load_average():
-    return "%.1f" % os.getloadavg()[0]
 
 
 def main():

@@ -21,7 +21,6 @@ Run from the repository root; PostgreSQL as in config/odoo-test.conf.
 import argparse
 import csv
 import importlib.util
-import json
 import os
 import random
 import subprocess
@@ -29,12 +28,7 @@ import sys
 import tempfile
 import time
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# the addons and config of another checkout can be measured with CRM_ROOT=...
-ROOT = os.environ.get("CRM_ROOT") or REPO
-CRM_ODOO = os.path.join(REPO, ".venv", "bin", "crm-odoo")
-CONFIG = os.path.join(ROOT, "config", "odoo-test.conf")
-PG = ["-h", "127.0.0.1", "-U", "crm"]
+from benchlib import CONFIG, CRM_ODOO, PG, REPO, ROOT, shell
 
 HEADERS = ["Raison sociale", "SIRET", "Adresse", "Code postal", "Ville", "Pays", "Courriel",
            "Téléphone"]
@@ -157,17 +151,6 @@ def run(cmd, **kwargs):
 def load():
     """The 1-minute load average: the machine is shared, the numbers depend on it."""
     return os.getloadavg()[0]
-
-
-def shell(db, script):
-    env = dict(os.environ, CRM_ROOT=ROOT)
-    proc = subprocess.run([CRM_ODOO, "shell", "-c", CONFIG, "-d", db, "--no-http"],
-                          input=script, capture_output=True, text=True, env=env)
-    for line in proc.stdout.splitlines():
-        if line.startswith("BENCH_RESULT "):
-            return json.loads(line[len("BENCH_RESULT "):])
-    sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-5000:])
-    raise SystemExit("benchmark script failed in %s" % db)
 
 
 def main():

@@ -42,12 +42,8 @@ import subprocess
 import sys
 import time
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# the addons and config of another checkout can be measured with CRM_ROOT=...
-ROOT = os.environ.get("CRM_ROOT") or REPO
-CRM_ODOO = os.path.join(REPO, ".venv", "bin", "crm-odoo")
-CONFIG = os.path.join(ROOT, "config", "odoo-test.conf")
-PG = ["-h", "127.0.0.1", "-U", "crm"]
+from benchlib import CONFIG, CRM_ODOO, PG, REPO, ROOT, load_average
+
 SALES_DB, LEAD_DB = "bench_sales", "bench_lead"
 
 # Shared by both shell scripts: the generated pipeline, identical in both databases.
@@ -368,13 +364,6 @@ def best(kept, results):
         for key, value in row.items():
             timed = key not in ("visible", "visible_sql", "budget", "mine")
             mine[key] = min(mine[key], value) if timed and key in mine else value
-
-
-def load_average():
-    try:
-        return "%.1f" % os.getloadavg()[0]
-    except OSError:
-        return "?"
 
 
 def main():

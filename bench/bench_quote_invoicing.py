@@ -31,17 +31,12 @@ Run from the repository root; PostgreSQL as in config/odoo-test.conf.
 CRM_ROOT=/other/checkout measures the addons of another checkout.
 """
 import argparse
-import json
 import os
 import subprocess
 import sys
 import time
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ROOT = os.environ.get("CRM_ROOT") or REPO
-CRM_ODOO = os.path.join(REPO, ".venv", "bin", "crm-odoo")
-CONFIG = os.path.join(ROOT, "config", "odoo-test.conf")
-PG = ["-h", "127.0.0.1", "-U", "crm"]
+from benchlib import CONFIG, CRM_ODOO, PG, REPO, ROOT, shell, load_average
 
 SETUP_SCRIPT = r"""
 import json, random, time
@@ -128,24 +123,6 @@ print("BENCH_RESULT " + json.dumps({
     "quotes_tax": round(sum(quotes.mapped("amount_tax")), 2),
 }))
 """
-
-
-def shell(db, script):
-    env = dict(os.environ, CRM_ROOT=ROOT)
-    proc = subprocess.run([CRM_ODOO, "shell", "-c", CONFIG, "-d", db, "--no-http"],
-                          input=script, capture_output=True, text=True, env=env)
-    for line in proc.stdout.splitlines():
-        if line.startswith("BENCH_RESULT "):
-            return json.loads(line[len("BENCH_RESULT "):])
-    sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-5000:])
-    raise SystemExit("benchmark script failed in %s" % db)
-
-
-def load_average():
-    try:
-        return "%.1f" % os.getloadavg()[0]
-    except OSError:
-        return "?"
 
 
 def main():
