@@ -1,0 +1,28 @@
+# -*- coding: utf-8 -*-
+{
+    "name": "CRM Projects",
+    "summary": "Projects from signed quotes, tasks with dependencies, Gantt, automatic planning "
+               "on real calendars, timesheets and profitability",
+    "version": "11.0.1.0.0",
+    "category": "Project",
+    "author": "CRM Suite",
+    "license": "LGPL-3",
+    # crm_sales: projects are made from its signed quotes (crm.quote) and won
+    # opportunities. project: projects, tasks, stages, Kanban, portal.
+    # hr_timesheet: time on tasks (account.analytic.line) and each employee's
+    # hourly cost. hr_holidays: leave requests, which become the resource
+    # leaves the planner avoids. web_timeline (OCA): the Gantt (timeline) view.
+    "depends": [
+        "crm_sales",
+        "project",
+        "hr_timesheet",
+        "hr_holidays",
+        "web_timeline",
+    ],
+    "data": [
+        "security/crm_projects_security.xml",
+        "security/ir.model.access.csv",
+        "views/menus.xml",
+    ],
+    "application": True,
+}
