@@ -9,6 +9,12 @@ only), so that only ``logic/`` and the test's own helpers are executed. It
 also refuses any import of ``odoo`` in this run: a logic test, or a logic
 module, that needs Odoo fails with a message saying so.
 
+One exception: the logic of an addon may use the logic of an addon it depends
+on, imported as Odoo names it (``from odoo.addons.crm_sales.logic import
+quote_totals``), instead of copying it. ``odoo``, ``odoo.addons`` and each
+``odoo.addons.<addon>`` are bare packages too, and ``odoo.addons.<addon>.logic``
+and its modules are the only ``odoo`` names that import.
+
 Used by scripts/test (layer 1)::
 
     python -m pytest -o addopts= -p no:odoo -p tests.plain.logic_packages \\
@@ -23,10 +29,18 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 ADDONS = os.path.join(ROOT, "addons")
 
 
+def is_addon_logic(fullname):
+    """``odoo.addons.<addon>.logic`` or one of its modules."""
+    parts = fullname.split(".")
+    return len(parts) >= 4 and parts[:2] == ["odoo", "addons"] and parts[3] == "logic"
+
+
 class NoOdoo(importlib.abc.MetaPathFinder):
-    """Refuses ``odoo`` and its submodules."""
+    """Refuses ``odoo`` and its submodules, but for the addons' logic."""
 
     def find_spec(self, fullname, path, target=None):
+        if is_addon_logic(fullname):
+            return None
         if fullname == "odoo" or fullname.startswith("odoo."):
             raise ImportError(
                 "%s: the logic tests run without Odoo; logic/ and test_logic_*.py may not "
@@ -34,20 +48,24 @@ class NoOdoo(importlib.abc.MetaPathFinder):
         return None
 
 
-def bare_package(name, path):
+def bare_package(name, path=None):
+    """A package ``name`` whose modules are those of ``path`` (none if None)."""
     module = types.ModuleType(name)
-    module.__path__ = [path]
-    module.__file__ = os.path.join(path, "__init__.py")
+    module.__path__ = [path] if path else []
+    module.__file__ = os.path.join(path, "__init__.py") if path else None
     module.__package__ = name
     sys.modules[name] = module
 
 
 def register_addons():
+    bare_package("odoo")
+    bare_package("odoo.addons")
     for addon in sorted(os.listdir(ADDONS)):
         folder = os.path.join(ADDONS, addon)
         if not os.path.isfile(os.path.join(folder, "__manifest__.py")):
             continue
         bare_package(addon, folder)
+        bare_package("odoo.addons." + addon, folder)
         if os.path.isdir(os.path.join(folder, "tests")):
             bare_package(addon + ".tests", os.path.join(folder, "tests"))
 

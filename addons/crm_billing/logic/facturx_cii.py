@@ -23,6 +23,8 @@ French rules carried here (BR-FR schematron of the e-invoicing reform, read in
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from odoo.addons.crm_sales.logic.quote_totals import round_cent
+
 EN16931_SPECIFICATION = "urn:cen.eu:en16931:2017"
 TYPE_INVOICE = "380"
 TYPE_DEPOSIT = "386"
@@ -39,7 +41,7 @@ CENT = Decimal("0.01")
 
 def money(value):
     """``value`` rounded to the cent, as a text with two decimals (BR-FR-DEC-01)."""
-    return str(Decimal(str(value or 0)).quantize(CENT, rounding=ROUND_HALF_UP))
+    return str(round_cent(value))
 
 
 def number(value, digits=4):

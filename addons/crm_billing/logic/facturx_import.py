@@ -13,7 +13,9 @@ charges (BG-20/BG-21) as negative/positive lines; a BASIC WL XML has no lines,
 so each VAT rate of its breakdown becomes one line.
 """
 import io
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from odoo.addons.crm_sales.logic.quote_totals import round_cent as cents, to_decimal as dec
 
 CENT = Decimal("0.01")
 CREDIT_NOTE_TYPE_CODES = ("381", "261", "262", "396", "502", "503")
@@ -27,14 +29,6 @@ class FacturxImportError(Exception):
         super(FacturxImportError, self).__init__(code, details or {})
         self.code = code
         self.details = details or {}
-
-
-def dec(value):
-    return Decimal(str(value or 0))
-
-
-def cents(value):
-    return dec(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def extract_xml(pdf):

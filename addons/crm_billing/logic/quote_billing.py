@@ -18,11 +18,11 @@ Errors are raised as :class:`BillingError` with a code and parameters; the
 models turn them into translated messages.
 """
 from collections import OrderedDict
-from decimal import Decimal, ROUND_HALF_UP
+from decimal import Decimal
 
-CENT = Decimal("0.01")
-HUNDRED = Decimal(100)
-ZERO = Decimal(0)
+# The quote's own amounts and rounding: billing rounds as the quote did.
+from odoo.addons.crm_sales.logic.quote_totals import (  # noqa: F401 (to_decimal: models)
+    CENT, HUNDRED, ZERO, round_cent as cent, to_decimal)
 
 #: French law caps the guarantee retention at 5 % (loi du 16 juillet 1971).
 MAX_RETENTION_PERCENT = Decimal(5)
@@ -36,23 +36,6 @@ class BillingError(ValueError):
         super(BillingError, self).__init__(code, params)
         self.code = code
         self.params = params
-
-
-def to_decimal(value):
-    """``value`` (int, float, str, Decimal, None) as a Decimal; floats go
-    through ``repr`` so 1.005 stays 1.005."""
-    if value is None or value is False or value == "":
-        return ZERO
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    return Decimal(str(value).strip().replace(",", "."))
-
-
-def cent(value):
-    """Half-up to the cent."""
-    return to_decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def rate_key(rate):
