@@ -24,8 +24,14 @@
 4. checks that both sides invoiced the same totals incl. VAT, prints the time
    per invoice of each side, the ratio, and drops the database (unless --keep).
 
-The PDF and the Factur-X of each invoice are not made here (another part of
-crm_billing); this measures the making and posting of the invoice.
+With `--pdf`, each posted invoice is also printed, inside the timed block,
+as a user's "Print" would (the invoice report, saved as the invoice's
+attachment): ours is the Factur-X (CII XML in a PDF/A-3, ghostscript), sale's
+Odoo 11's own PDF, which has no Factur-X (crm_billing's embedding is switched
+off for the sale blocks only). A real Odoo server runs on the database during
+the measure, so that wkhtmltopdf fetches the report's style sheets from it as
+in production (`report.url`). The run then counts our PDFs that carry a
+`factur-x.xml`, and checks one in 50 against the Factur-X XSD.
 
 Run from the repository root; PostgreSQL as in config/odoo-test.conf.
 CRM_ROOT=/other/checkout measures the addons of another checkout.
@@ -37,6 +43,9 @@ import sys
 import time
 
 from benchlib import CONFIG, CRM_ODOO, PG, REPO, ROOT, shell, load_average
+
+sys.path.insert(0, os.path.join(REPO, "tests"))
+from odoo_server import start_server, stop_server  # noqa: E402 (tests/ is not a package)
 
 SETUP_SCRIPT = r"""
 import json, random, time
@@ -89,24 +98,62 @@ quotes = env["crm.quote"].search([("state", "=", "signed")], order="id")
 orders = env["sale.order"].search([("state", "=", "sale")], order="id")
 assert len(quotes) == len(orders) == P["quotes"], (len(quotes), len(orders))
 ours = theirs = 0.0
-ours_total = theirs_total = 0.0
 invoice_ids = {"ours": [], "sale": []}
+pdf_sizes = {"ours": 0, "sale": 0}
+facturx = {"embedded": 0, "xsd_checked": 0}
 block = P["block"]
+report = env.ref("account.account_invoices")
+Report = type(report)
+crm_facturx_invoices = Report._crm_facturx_invoices
+
+
+def no_facturx(self, res_ids):
+    return self.env["account.invoice"]
+
+
+def print_pdf(invoice, side):
+    pdf, kind = report.render_qweb_pdf(invoice.ids)
+    assert kind == "pdf" and pdf.startswith(b"%%PDF"), pdf[:100]
+    pdf_sizes[side] += len(pdf)
+    return pdf
+
+
 for start in range(0, len(quotes), block):
     t = time.perf_counter()
     for quote in quotes[start:start + block]:
         invoice = quote._crm_create_final_invoice()
         invoice.action_invoice_open()
         invoice_ids["ours"].append(invoice.id)
+        if P["pdf"]:
+            pdf = print_pdf(invoice, "ours")
+            invoice_ids.setdefault("pdf_ours", []).append((invoice.id, pdf))
     ours += time.perf_counter() - t
     env.cr.commit()
-    t = time.perf_counter()
-    for order in orders[start:start + block]:
-        invoices = env["account.invoice"].browse(order.action_invoice_create())
-        invoices.action_invoice_open()
-        invoice_ids["sale"] += invoices.ids
-    theirs += time.perf_counter() - t
+    # not timed: is each PDF of ours a Factur-X? (one in 50 checked against the XSD)
+    from facturx import get_facturx_xml_from_pdf
+    for invoice_id, pdf in invoice_ids.pop("pdf_ours", []):
+        check = invoice_id %% 50 == 0
+        name, xml = get_facturx_xml_from_pdf(pdf, check_xsd=check)
+        if name == "factur-x.xml" and xml:
+            facturx["embedded"] += 1
+            facturx["xsd_checked"] += check
+    Report._crm_facturx_invoices = no_facturx
+    try:
+        t = time.perf_counter()
+        for order in orders[start:start + block]:
+            invoices = env["account.invoice"].browse(order.action_invoice_create())
+            invoices.action_invoice_open()
+            invoice_ids["sale"] += invoices.ids
+            if P["pdf"]:
+                for invoice in invoices:
+                    print_pdf(invoice, "sale")
+        theirs += time.perf_counter() - t
+    finally:
+        Report._crm_facturx_invoices = crm_facturx_invoices
     env.cr.commit()
+    with open(P["progress"], "a") as progress:
+        progress.write(json.dumps({"documents": start + block, "ours": ours, "sale": theirs,
+                                   "facturx": facturx["embedded"]}) + "\n")
 Invoice = env["account.invoice"]
 ours_invoices = Invoice.browse(invoice_ids["ours"])
 sale_invoices = Invoice.browse(invoice_ids["sale"])
@@ -121,6 +168,7 @@ print("BENCH_RESULT " + json.dumps({
     "ours_tax": round(sum(ours_invoices.mapped("amount_tax")), 2),
     "sale_tax": round(sum(sale_invoices.mapped("amount_tax")), 2),
     "quotes_tax": round(sum(quotes.mapped("amount_tax")), 2),
+    "pdf_sizes": pdf_sizes, "facturx": facturx,
 }))
 """
 
@@ -133,12 +181,20 @@ def main():
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--db", default="bench_invoicing")
     parser.add_argument("--keep", action="store_true", help="keep the database")
+    parser.add_argument("--pdf", action="store_true",
+                        help="also print each invoice (ours: Factur-X), timed")
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)
     os.environ.setdefault("PGPASSWORD", "crm")
     os.environ["PATH"] = os.pathsep.join([os.path.join(REPO, "node_modules", ".bin"),
                                           os.environ["PATH"]])
-    params = {"quotes": args.quotes, "block": args.block, "seed": args.seed}
+    progress = os.path.join(REPO, "var", "log", "%s-progress.jsonl" % args.db)
+    if os.path.exists(progress):
+        os.remove(progress)
+    print("progress, block by block: %s" % progress)
+    params = {"quotes": args.quotes, "block": args.block, "seed": args.seed,
+              "pdf": args.pdf, "progress": progress}
+    server = None
     try:
         subprocess.run(["dropdb", "--if-exists"] + PG + [args.db], check=True)
         started = time.time()
@@ -151,9 +207,15 @@ def main():
         setup = shell(args.db, SETUP_SCRIPT % {"params": params})
         print("%d signed quotes and %d confirmed orders made in %.0f s (load average %s)"
               % (args.quotes, args.quotes, setup["seconds"], load_average()))
+        if args.pdf:
+            server = start_server(args.db)
+            shell(args.db, "env['ir.config_parameter'].set_param('report.url', %r)\n"
+                           "env.cr.commit()\nprint('BENCH_RESULT {}')\n" % server.url)
         result = shell(args.db, BENCH_SCRIPT % {"params": params})
         print("measured (load average %s)" % load_average())
     finally:
+        if server:
+            stop_server(server)
         if not args.keep:
             subprocess.run(["dropdb", "--if-exists"] + PG + [args.db])
 
@@ -166,6 +228,12 @@ def main():
     print("| sale (order -> invoice) | %d | %.2f | %.2f | %.1f s | %.1f ms |" % (
         result["sale_posted"], result["sale_total"], result["sale_tax"], result["sale"],
         1000.0 * result["sale"] / n_sale))
+    if args.pdf:
+        print("\nPDFs: ours %.0f kB a invoice (%d with factur-x.xml, %d checked against "
+              "the XSD), sale %.0f kB a invoice" % (
+                  result["pdf_sizes"]["ours"] / 1024.0 / n_ours,
+                  result["facturx"]["embedded"], result["facturx"]["xsd_checked"],
+                  result["pdf_sizes"]["sale"] / 1024.0 / n_sale))
     print("\nquotes: %.2f incl. VAT, %.2f VAT; ours / sale time per invoice: %.2f" % (
         result["quotes_total"], result["quotes_tax"],
         (result["ours"] / n_ours) / (result["sale"] / n_sale)))
