@@ -68,6 +68,11 @@ class Task:
     deadline: Optional[date] = None
     not_before: Optional[datetime] = None
     sequence: int = 0                 # ties: the order of the project
+    # Optional, added by the planner's author. None: a task with no hours is a
+    # milestone (placed at the end of its predecessors, start == end). False: a
+    # task that must have hours: with none it is unplanned (NO_HOURS) and what
+    # waits for it BLOCKED. Negative hours are always NO_HOURS.
+    milestone: Optional[bool] = None
 
 
 @dataclass(frozen=True)
@@ -308,7 +313,7 @@ def plan(persons, tasks, start, horizon_days=366):
     left = dict(indegree)
     while ready:
         task_id = heapq.heappop(ready)[-1]
-        _place(by_id[task_id], preds[task_id], people, first, ends, result)
+        _place(by_id[task_id], preds[task_id], people, (first, last), ends, result)
         for succ in succs.get(task_id, ()):
             left[succ] -= 1
             if left[succ] == 0:
@@ -359,15 +364,18 @@ def _block_stuck(stuck, preds, succs, result):
             result.unplanned[task_id] = (BLOCKED, {"task_id": next(iter(preds[task_id]))})
 
 
-def _place(task, lags, people, first, ends, result):
-    """Place one task whose predecessors have all been handled."""
+def _place(task, lags, people, window, ends, result):
+    """Place one task whose predecessors have all been handled; ``window``: the
+    first and last minutes of the planning."""
+    first, last = window
+    horizon = wt.to_datetime(last)
     for pred_id in lags:
         if pred_id in result.unplanned:
             result.unplanned[task.id] = (BLOCKED, {"task_id": pred_id})
             return
     not_before = wt.to_minute(task.not_before) if task.not_before else None
     milestone = task.hours <= 0
-    if milestone and task.hours < 0:
+    if milestone and (task.hours < 0 or task.milestone is False):
         result.unplanned[task.id] = (NO_HOURS, {})
         return
     if not milestone and not task.user_ids:
@@ -380,7 +388,7 @@ def _place(task, lags, people, first, ends, result):
                 result.unplanned[task.id] = (NO_CALENDAR, {"user_id": user_id})
                 return
     if milestone:
-        _place_milestone(task, lags, people, user_ids, first, not_before, ends, result)
+        _place_milestone(task, lags, people, user_ids, window, not_before, ends, result)
         return
 
     # each assignee's part: from their earliest start, in their free time
@@ -393,7 +401,8 @@ def _place(task, lags, people, first, ends, result):
         for pred_id, lag in sorted(lags.items()):
             ready = person.after_lag(ends[pred_id], lag)
             if ready is None:
-                result.unplanned[task.id] = (BEYOND_HORIZON, {"user_id": user_id})
+                result.unplanned[task.id] = (BEYOND_HORIZON, {"user_id": user_id,
+                                                              "until": horizon})
                 return
             if ready > earliest or (ready == earliest and reason != AFTER_TASK
                                     and ready > first):
@@ -402,12 +411,13 @@ def _place(task, lags, people, first, ends, result):
             continue
         pieces = person.free.take(earliest, minutes)
         if pieces is None:
-            result.unplanned[task.id] = (BEYOND_HORIZON, {"user_id": user_id})
+            result.unplanned[task.id] = (BEYOND_HORIZON, {"user_id": user_id,
+                                                          "until": horizon})
             return
         parts.append((user_id, person, earliest, reason, params, pieces))
     if not parts:
         # all the minutes rounded away: a milestone after all
-        _place_milestone(task, lags, people, user_ids, first, not_before, ends, result)
+        _place_milestone(task, lags, people, user_ids, window, not_before, ends, result)
         return
 
     task_start = min(part[5][0][0] for part in parts)
@@ -433,9 +443,9 @@ def _place(task, lags, people, first, ends, result):
         _check_deadline(task, lags, people, parts, task_end, ends, result)
 
 
-def _place_milestone(task, lags, people, user_ids, first, not_before, ends, result):
+def _place_milestone(task, lags, people, user_ids, window, not_before, ends, result):
     """A milestone (no hours) is at the end of its predecessors (+ lag)."""
-    moment = first
+    moment, last = window
     if not_before is not None:
         moment = max(moment, not_before)
     binding = None
@@ -444,7 +454,8 @@ def _place_milestone(task, lags, people, user_ids, first, not_before, ends, resu
         if planners:
             candidates = [person.after_lag(ends[pred_id], lag) for person in planners]
             if any(candidate is None for candidate in candidates):
-                result.unplanned[task.id] = (BEYOND_HORIZON, {})
+                result.unplanned[task.id] = (BEYOND_HORIZON,
+                                             {"until": wt.to_datetime(last)})
                 return
             ready = max(candidates)
         else:   # no one's working days: calendar days
