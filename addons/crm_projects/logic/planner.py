@@ -40,6 +40,10 @@ NOT_BEFORE = "not_before"            # first free time after the date the user c
 FROM_START = "from_start"            # first free time from the start of the planning
 CONTINUED = "continued"              # the rest of a task split over several periods
 
+# The order among ready tasks (plan(order=...)), after deadlines and priority
+ORDER_SEQUENCE = "sequence"          # the order of the project, then the longest chain after
+ORDER_CRITICAL = "critical"          # the longest chain of work after the task, then sequence
+
 # Why a deadline is missed (Late.reason)
 LATE_CHAIN = "chain"                 # its predecessors end too late
 LATE_CAPACITY = "capacity"           # its assignees have no free time early enough
@@ -133,7 +137,7 @@ class _Person(object):
         # working days (local dates with some available time): their first minute, length
         ordinals, starts, minutes = [], [], []
         for start, end in self.avail:
-            ordinal = wt.local_date(person.tz, start).toordinal()
+            ordinal = wt.local_ordinal(person.tz, start)
             if ordinals and ordinals[-1] == ordinal:
                 minutes[-1] += end - start
             else:
@@ -150,7 +154,7 @@ class _Person(object):
             return moment
         whole = int(lag)
         fraction = lag - whole
-        ordinal = wt.local_date(self.person.tz, moment).toordinal()
+        ordinal = wt.local_ordinal(self.person.tz, moment)
         if whole:
             index = bisect.bisect_right(self.day_ordinals, ordinal) + whole - 1
             if index >= len(self.day_starts):
@@ -252,10 +256,20 @@ def _strong_components(nodes, successors):
     return result
 
 
-def plan(persons, tasks, start, horizon_days=366):
+def plan(persons, tasks, start, horizon_days=366, order=ORDER_SEQUENCE):
     """Plan ``tasks`` in the free time of ``persons`` from ``start`` (naive UTC)
     for at most ``horizon_days``. Never raises on bad input: what cannot be
-    planned is in ``Plan.unplanned`` with its reason, the rest is planned."""
+    planned is in ``Plan.unplanned`` with its reason, the rest is planned.
+
+    Tasks are taken one at a time among those whose predecessors are placed
+    (Kahn's order, with a heap), each placed as early as possible in its
+    assignees' free time (so a task taken later may still fill a gap left
+    earlier). Among ready tasks: the most deadline-critical first (the latest
+    start that still meets the deadlines after it), then the highest priority,
+    then ``order``: ORDER_SEQUENCE (default) the project's sequence, then the
+    longest chain of work after the task; ORDER_CRITICAL that chain first, then
+    the sequence. ORDER_CRITICAL finishes projects earlier (bench/README.md,
+    planner) at the cost of not following the project's order."""
     result = Plan()
     first = wt.to_minute(start)
     last = wt.to_minute(start + timedelta(days=horizon_days))
@@ -286,26 +300,35 @@ def plan(persons, tasks, start, horizon_days=366):
 
     # topological order (Kahn) to propagate the deadlines backwards
     indegree = {task_id: len(lags) for task_id, lags in preds.items()}
-    order = [task_id for task_id, count in indegree.items() if count == 0]
+    topological = [task_id for task_id, count in indegree.items() if count == 0]
     remaining = dict(indegree)
-    for task_id in order:
+    for task_id in topological:
         for succ in succs.get(task_id, ()):
             remaining[succ] -= 1
             if remaining[succ] == 0:
-                order.append(succ)
+                topological.append(succ)
     latest_start = {}
-    for task_id in reversed(order):
+    tail = {}   # the longest chain of work from the task to the end, in minutes
+    for task_id in reversed(topological):
         task = by_id[task_id]
         finish = _deadline_minute(task, people) if task.deadline else NEVER
+        longest = 0.0
         for succ in succs.get(task_id, ()):
             lag = preds[succ][task_id]
             finish = min(finish, latest_start[succ] - lag * 1440 * 7 / 5)
-        latest_start[task_id] = finish - _duration_estimate(task, people)
+            longest = max(longest, tail[succ])
+        duration = _duration_estimate(task, people)
+        latest_start[task_id] = finish - duration
+        tail[task_id] = longest + duration
 
-    # forward: among ready tasks, the most deadline-critical, then priority, sequence
+    # forward: among ready tasks, the most deadline-critical, then priority,
+    # sequence, then the one with the longest chain of work after it
     def key(task_id):
         task = by_id[task_id]
-        return (latest_start[task_id], -task.priority, task.sequence, task_id)
+        if order == ORDER_CRITICAL:
+            return (latest_start[task_id], -task.priority, -tail[task_id], task.sequence,
+                    task_id)
+        return (latest_start[task_id], -task.priority, task.sequence, -tail[task_id], task_id)
 
     ends = {}
     ready = [key(task_id) for task_id, count in indegree.items() if count == 0]

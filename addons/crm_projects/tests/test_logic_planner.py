@@ -47,6 +47,17 @@ class TestWorkingTime(unittest.TestCase):
                          [(DT(2026, 3, 2, 8), DT(2026, 3, 2, 11, 30)),
                           (DT(2026, 3, 2, 12, 30), DT(2026, 3, 2, 16))])
 
+    def test_the_local_date_of_a_utc_moment_changes_at_local_midnight(self):
+        late_sunday = wt.to_minute(DT(2026, 3, 29, 22, 30))   # Monday 00:30 in Paris (CEST)
+        self.assertEqual(wt.local_date("Europe/Paris", late_sunday), date(2026, 3, 30))
+        self.assertEqual(wt.local_date("UTC", late_sunday), date(2026, 3, 29))
+        winter = wt.to_minute(DT(2026, 3, 1, 22, 59))          # Sunday 23:59 in Paris (CET)
+        self.assertEqual(wt.local_date("Europe/Paris", winter), date(2026, 3, 1))
+
+    def test_an_unknown_time_zone_is_read_as_utc(self):
+        self.assertEqual(wt.local_to_minute("Nowhere/Atlantis", date(2026, 3, 2), 9),
+                         wt.to_minute(DT(2026, 3, 2, 9)))
+
     def test_a_35_hour_task_fills_the_week_from_monday_9_to_friday_17(self):
         result = p.plan([lea()], [task(1, 35)], MONDAY)
         self.assertEqual(result.dates[1], (DT(2026, 3, 2, 8), DT(2026, 3, 6, 16)))
@@ -265,6 +276,17 @@ class TestOrder(unittest.TestCase):
         self.assertEqual(result.dates[3][1], DT(2026, 3, 3, 16))
         self.assertEqual(result.dates[1][0], DT(2026, 3, 4, 8))
         self.assertEqual(result.late, [])
+
+    def test_the_critical_order_takes_the_task_with_the_longest_chain_after_it_first(self):
+        # task 2 (sequence 2) unlocks 14 h of Marc's work: planned first, Marc
+        # starts on Monday afternoon instead of Tuesday and ends on Wednesday noon
+        tasks = [task(1, 3.5, sequence=1), task(2, 3.5, sequence=2),
+                 task(3, 14, users=(2,), predecessors=((2, 0),))]
+        by_sequence = p.plan([lea(), marc()], tasks, MONDAY)
+        self.assertEqual(by_sequence.dates[3], (DT(2026, 3, 3, 8), DT(2026, 3, 4, 16)))
+        critical = p.plan([lea(), marc()], tasks, MONDAY, order=p.ORDER_CRITICAL)
+        self.assertEqual(critical.dates[2], (DT(2026, 3, 2, 8), DT(2026, 3, 2, 11, 30)))
+        self.assertEqual(critical.dates[3], (DT(2026, 3, 2, 12, 30), DT(2026, 3, 4, 11, 30)))
 
     def test_a_task_never_starts_before_its_not_before(self):
         result = p.plan([lea()], [task(1, 2, not_before=DT(2026, 3, 4, 10))], MONDAY)
