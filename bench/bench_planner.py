@@ -179,15 +179,19 @@ def large_instance(seed, task_count, people_count):
     people = make_people(rng, people_count, 13)
     ids = [person.id for person in people]
     tasks = []
-    projects = max(1, task_count // 50)
+    projects = []
     load = {}
-    for project in range(projects):
-        count = task_count // projects + (1 if project < task_count % projects else 0)
+    count_of_projects = max(1, task_count // 50)
+    for project in range(count_of_projects):
+        count = task_count // count_of_projects + (
+            1 if project < task_count % count_of_projects else 0)
         # the team: among the 15 least busy people
         free_most = sorted(ids, key=lambda user: (load.get(user, 0), rng.random()))[:15]
         team = rng.sample(free_most, rng.randint(3, 6))
-        tasks.extend(make_project(rng, len(tasks) + 1, count, team, load=load))
-    return people, tasks
+        made = make_project(rng, len(tasks) + 1, count, team, load=load)
+        projects.append(made)
+        tasks.extend(made)
+    return people, tasks, projects
 
 
 def small_instance(seed):
@@ -237,10 +241,16 @@ def people_state(people, tasks, start, horizon_days=366):
             if person.id in wanted}, first
 
 
+_SHARES = {}
+
+
 def shares(task):
-    if not task.user_ids:
-        return []
-    return list(zip(task.user_ids, P._minutes_shares(task.hours, len(task.user_ids))))
+    """[(person id, minutes)] of a task, as the planner shares it."""
+    found = _SHARES.get(task)
+    if found is None:
+        found = _SHARES[task] = list(zip(task.user_ids, P._minutes_shares(
+            task.hours, len(task.user_ids)))) if task.user_ids else []
+    return found
 
 
 def topological(tasks):
@@ -341,7 +351,9 @@ class Search(object):
     def __init__(self, people, tasks, budget):
         self.tasks = {task.id: task for task in tasks}
         self.topo = topological(tasks)
-        self.state, self.first = people_state(people, tasks, START)
+        # the small projects end within a few weeks: 60 days of calendar is enough
+        # (checked: the search asserts that the best order ends before)
+        self.state, self.first = people_state(people, tasks, START, horizon_days=60)
         self.succs = {task.id: [] for task in tasks}
         for task in tasks:
             for pred_id, _lag in task.predecessors:
@@ -357,6 +369,7 @@ class Search(object):
         self.best_order = None
         self.nodes = 0
         self.complete = True
+        self.seen = set()
 
     def independent(self, one, other):
         return (not self.users[one] & self.users[other] and other not in self.preds[one]
@@ -419,6 +432,11 @@ class Search(object):
         if time.perf_counter() > self.deadline:
             self.complete = False
             return
+        key = (frozenset(ends.items()), last, last_end,
+               tuple(tuple(person.free.starts) for person in self.state.values()))
+        if key in self.seen:
+            return      # reached before by another order: the same placements
+        self.seen.add(key)
         if self.best is not None and self.lower_bound(ends) >= self.best:
             return
         children = []
@@ -474,59 +492,73 @@ def main():
     args = parser.parse_args()
     load = "%.1f" % os.getloadavg()[0]
 
-    people, tasks = large_instance(args.seed, args.tasks, args.people)
+    people, tasks, projects = large_instance(args.seed, args.tasks, args.people)
     edges = sum(len(task.predecessors) for task in tasks)
     meetings = sum(len(person.unavailable) for person in people)
-    print("instance: %d tasks (%d dependencies, %d milestones, %d shared), %d people, "
-          "%d unavailable intervals, %.0f h of work, seed %d; load average %s"
-          % (len(tasks), edges, sum(1 for task in tasks if task.hours <= 0),
+    print("instance: %d tasks in %d projects (%d dependencies, %d milestones, %d shared), "
+          "%d people, %d unavailable intervals, %.0f h of work, seed %d; load average %s"
+          % (len(tasks), len(projects), edges, sum(1 for task in tasks if task.hours <= 0),
              sum(1 for task in tasks if len(task.user_ids) > 1), len(people), meetings,
              sum(task.hours for task in tasks), args.seed, load))
-    result = P.plan(people, tasks, START)
-
-    def cold_plan():
-        # what plan() keeps between calls (calendars, UTC offsets) is cleared:
-        # each call starts as the first call of a new process
-        wt._working_intervals.cache_clear()
-        wt._OFFSETS.clear()
-        return P.plan(people, tasks, START)
-
-    plan_time = median_time(cold_plan, args.repeats)
     topo_time = median_time(lambda: topological_sort(tasks), args.repeats)
-    overlaps = 0
-    by_person = {}
-    for slot in result.slots:
-        by_person.setdefault(slot.user_id, []).append((slot.start, slot.stop))
-    for spans in by_person.values():
-        spans.sort()
-        overlaps += sum(1 for one, two in zip(spans, spans[1:]) if one[1] > two[0])
-    print("\n| measure | value |\n|---|---:|")
-    print("| plan() median of %d | %.3f s |" % (args.repeats, plan_time))
-    print("| graphlib topological sort, median of %d | %.4f s |" % (args.repeats, topo_time))
-    print("| ratio plan / topological sort | %.0fx |" % (plan_time / topo_time))
-    print("| slots | %d |" % len(result.slots))
-    print("| tasks planned / unplanned / late | %d / %d / %d |"
-          % (len(result.dates), len(result.unplanned), len(result.late)))
-    print("| overlapping slots of one person | %d |" % overlaps)
-    late_reasons = {}
-    for late in result.late:
-        late_reasons[late.reason] = late_reasons.get(late.reason, 0) + 1
-    print("| late: chain / capacity | %d / %d |" % (late_reasons.get(P.LATE_CHAIN, 0),
-                                                    late_reasons.get(P.LATE_CAPACITY, 0)))
+    state, first = people_state(people, tasks, START)
+    project_bounds = [working_hours_since_start(wt.to_datetime(chain_bound(
+        project, state, first, lambda person: person.pristine))) for project in projects]
 
-    finish, bounds = quality(people, tasks, result)
+    print("\n| order | plan() median of %d | ratio to topological sort | slots "
+          "| planned / unplanned / late (chain, capacity) | overlaps | finish "
+          "| finish (working h) | mean project end (working h) | mean project end / its "
+          "chain bound |" % args.repeats)
+    print("|---|---:|---:|---:|---|---:|---|---:|---:|---:|")
+    results = {}
+    for order in (P.ORDER_SEQUENCE, P.ORDER_CRITICAL):
+        def cold_plan():
+            # what plan() keeps between calls (calendars, UTC offsets) is cleared:
+            # each call starts as the first call of a new process
+            wt._working_intervals.cache_clear()
+            wt._OFFSETS.clear()
+            return P.plan(people, tasks, START, order=order)
+
+        result = results[order] = cold_plan()
+        plan_time = median_time(cold_plan, args.repeats)
+        overlaps = 0
+        by_person = {}
+        for slot in result.slots:
+            by_person.setdefault(slot.user_id, []).append((slot.start, slot.stop))
+        for spans in by_person.values():
+            spans.sort()
+            overlaps += sum(1 for one, two in zip(spans, spans[1:]) if one[1] > two[0])
+        chain = sum(1 for late in result.late if late.reason == P.LATE_CHAIN)
+        finish = max(end for _start, end in result.dates.values())
+        project_ends = [working_hours_since_start(max(result.dates[task.id][1]
+                                                      for task in project))
+                        for project in projects]
+        print("| %s | %.3f s | %.0fx | %d | %d / %d / %d (%d, %d) | %d | %s | %.1f | %.1f "
+              "| %.2f |" % (order, plan_time, plan_time / topo_time, len(result.slots),
+                            len(result.dates), len(result.unplanned), len(result.late), chain,
+                            len(result.late) - chain, overlaps, fmt(finish),
+                            working_hours_since_start(finish), statistics.mean(project_ends),
+                            statistics.mean(end / bound for end, bound
+                                            in zip(project_ends, project_bounds))))
+    print("\ngraphlib.TopologicalSorter.static_order(), median of %d: %.4f s"
+          % (args.repeats, topo_time))
+
+    finish, bounds = quality(people, tasks, results[P.ORDER_SEQUENCE])
     lower = max(bounds.values())
-    print("\n| finishing date | date | working hours from the start (35 h week) |")
+    print("\n| lower bound of the finishing date | date | working hours from the start |")
     print("|---|---|---:|")
-    print("| planner | %s | %.1f |" % (fmt(finish), working_hours_since_start(finish)))
-    for name, label in (("chain", "lower bound: longest chain in the assignees' time"),
-                        ("person", "lower bound: busiest person's work in their time"),
+    for name, label in (("chain", "longest chain in the assignees' time"),
+                        ("person", "busiest person's work in their time"),
                         ("team", "(total work / total capacity)")):
         print("| %s | %s | %.1f |" % (label, fmt(bounds[name]),
                                       working_hours_since_start(bounds[name])))
-    span, bound = working_hours_since_start(finish), working_hours_since_start(lower)
-    print("\ngap to the lower bound: %.1f %% (%.1f working hours)"
-          % (100.0 * (span - bound) / bound, span - bound))
+    for order, result in results.items():
+        finish = max(end for _start, end in result.dates.values())
+        span, bound = working_hours_since_start(finish), working_hours_since_start(lower)
+        print("order=%s: gap to the lower bound %.1f %% (%.1f working hours)"
+              % (order, 100.0 * (span - bound) / bound, span - bound))
+    print("mean chain bound of a project alone: %.1f working hours"
+          % statistics.mean(project_bounds))
 
     if args.small_seeds:
         print("\nsmall instances: planner against the exact search (%.0f s budget each)\n"

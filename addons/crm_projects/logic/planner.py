@@ -17,10 +17,45 @@ Output
     planned start and end, the deadlines missed and why, the tasks that could
     not be planned and why. Reasons are codes with parameters, worded by the
     models in the user's language.
+
+Parameters of the reasons (datetimes naive UTC, hours rounded to the minute)
+    Slot.params: always {"hours": the slot's hours}; the first slot of each
+    assignee's part also says why it starts there (Slot.reason): AFTER_TASK
+    adds {"task_id": the predecessor that ended last (+ lag)}; NOT_BEFORE and
+    FROM_START add nothing; the next slots of that part are CONTINUED.
+    So: "after task X, Léa's first free 4 h on Tuesday" is (slot.reason,
+    params["task_id"], slot.user_id, slot.start, params["hours"]).
+    Late.params: LATE_CHAIN {"task_id": predecessor, "end": its end} ("X ends
+    on ..."); LATE_CAPACITY {"user_id", "free_from": the start of that
+    person's part, "hours": its hours} ("Léa has no free time before ...")
+    for the assignee whose part ends last; a milestone late with no
+    predecessor: LATE_CAPACITY {"free_from"}.
+    Plan.unplanned params: CYCLE {"cycle": [ids, each waiting for the one
+    before it, the first for the last]}; BLOCKED {"task_id": the unplanned
+    task it waits for}; NO_CALENDAR {"user_id": the assignee with no working
+    hours, or not given}; BEYOND_HORIZON {"user_id" (absent for a milestone),
+    "until": the end of the horizon}; NO_ASSIGNEE and NO_HOURS {}.
+
+Rules
+    Each person's working time: their attendances, day by day in their own
+    time zone (summer time included), minus ``unavailable``; work planned by
+    this run is taken from it, so one person's slots never overlap. A task's
+    hours are rounded to the minute and shared equally between its assignees
+    (the odd minutes to the first ones), each part as early as possible in
+    that person's free time, split over as many periods as needed; the task
+    ends when its last part ends. A task starts after each predecessor's end
+    plus the lag in working days of the assignee (1 = the next working day's
+    start; a fraction = that share of the working time of the day reached;
+    a day off is not a working day), never before ``not_before`` nor the start.
+    A task with no hours is a milestone (``Task.milestone``): at the end of
+    its predecessors (+ lag, in calendar days when it has no assignee).
+    Predecessors that are not among the tasks given are done or outside the
+    planning: ignored (give their end as ``not_before``). A deadline is the end
+    of that day in the first assignee's time zone (UTC without one).
 """
 import bisect
 import heapq
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Dict, List, Optional, Tuple
 
@@ -277,7 +312,8 @@ def plan(persons, tasks, start, horizon_days=366, order=ORDER_SEQUENCE):
     # the tasks (the first of a repeated id wins) and their dependencies
     by_id = {}
     for task in tasks:
-        by_id.setdefault(task.id, task)
+        if task.id not in by_id:
+            by_id[task.id] = _clean(task)
     preds = {}
     succs = {}
     for task in by_id.values():
@@ -358,6 +394,16 @@ def plan(persons, tasks, start, horizon_days=366, order=ORDER_SEQUENCE):
         _block_stuck(stuck, preds, succs, result)
     result.slots.sort(key=lambda slot: (slot.start, slot.user_id, slot.task_id))
     return result
+
+
+def _clean(task):
+    """The task with empty values (None, False) read as 0 or nothing."""
+    if (task.hours and task.priority and task.sequence and task.user_ids
+            and task.predecessors is not None):
+        return task
+    return replace(task, hours=float(task.hours or 0.0), priority=task.priority or 0,
+                   sequence=task.sequence or 0, user_ids=tuple(task.user_ids or ()),
+                   predecessors=tuple(task.predecessors or ()))
 
 
 def _duration_estimate(task, people):

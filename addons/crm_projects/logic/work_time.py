@@ -27,7 +27,10 @@ _OFFSETS = {}
 
 
 def to_minute(value):
-    """A naive UTC datetime as minutes since the epoch (seconds dropped)."""
+    """A naive UTC datetime as minutes since the epoch (seconds dropped); an
+    aware one is converted to UTC first."""
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
     return int((value - EPOCH).total_seconds() // 60)
 
 

@@ -386,6 +386,13 @@ class TestBadInput(unittest.TestCase):
         result = p.plan([lea()], [task(1, 1, predecessors=((99, 2),))], MONDAY)
         self.assertEqual(result.dates, {1: (DT(2026, 3, 2, 8), DT(2026, 3, 2, 9))})
 
+    def test_empty_values_from_the_database_are_read_as_nothing(self):
+        tasks = [p.Task(1, "Vide", None, None, None, priority=None, sequence=None),
+                 p.Task(2, "Sans priorité", 2, (1,), priority=False, sequence=False)]
+        result = p.plan([lea()], tasks, MONDAY)
+        self.assertEqual(result.dates, {1: (MONDAY, MONDAY),
+                                        2: (DT(2026, 3, 2, 8), DT(2026, 3, 2, 10))})
+
     def test_nothing_to_plan_is_an_empty_plan(self):
         result = p.plan([], [], MONDAY)
         self.assertEqual((result.slots, result.dates, result.late, result.unplanned),
