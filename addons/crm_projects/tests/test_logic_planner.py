@@ -5,8 +5,9 @@ Léa and Marc work the standard French 35 h week in Paris: Monday to Friday,
 9:00-12:30 and 13:30-17:00 local time. Every datetime here is naive UTC, as
 Odoo stores them: in winter 9:00 in Paris is 8:00 UTC, in summer 7:00 UTC.
 """
+import random
 import unittest
-from datetime import date, datetime as DT
+from datetime import date, datetime as DT, timedelta
 
 from ..logic import planner as p
 from ..logic import work_time as wt
@@ -397,3 +398,46 @@ class TestBadInput(unittest.TestCase):
         result = p.plan([], [], MONDAY)
         self.assertEqual((result.slots, result.dates, result.late, result.unplanned),
                          ([], {}, [], {}))
+
+
+class TestRandomProjects(unittest.TestCase):
+
+    def test_on_random_projects_every_rule_holds(self):
+        rng = random.Random(7)
+        people = [p.Person(n, "P%s" % n, attendances=PARIS_35H, unavailable=tuple(
+            (DT(2026, 3, 2 + day, 9), DT(2026, 3, 2 + day, 10)) for day in range(0, 20, 3)))
+            for n in (1, 2, 3)]
+        tasks = []
+        for number in range(1, 61):
+            predecessors = tuple((rng.randint(1, number - 1), rng.choice((0, 0, 1)))
+                                 for _pred in range(rng.randint(0, 2)) if number > 1)
+            tasks.append(task(number, rng.choice((0, 1, 2.5, 4, 7, 9)),
+                              users=tuple(rng.sample((1, 2, 3), rng.choice((1, 1, 2)))),
+                              predecessors=predecessors, priority=rng.choice((0, 1)),
+                              sequence=rng.randint(1, 9)))
+        result = p.plan(people, tasks, MONDAY)
+        self.assertEqual((len(result.dates), result.unplanned), (60, {}))
+        working = {}
+        for person in people:
+            free = wt.subtract(
+                wt.working_intervals("Europe/Paris", PARIS_35H, date(2026, 3, 1),
+                                     date(2026, 6, 1)),
+                wt.merge((wt.to_minute(a), wt.to_minute(b)) for a, b in person.unavailable))
+            working[person.id] = free
+        for one in tasks:
+            start, end = result.dates[one.id]
+            slots = [slot for slot in result.slots if slot.task_id == one.id]
+            self.assertAlmostEqual(sum(slot.hours for slot in slots), one.hours, places=6)
+            for pred_id, _lag in one.predecessors:
+                self.assertGreaterEqual(start, result.dates[pred_id][1])
+            for slot in slots:
+                self.assertTrue(start <= slot.start < slot.stop <= end)
+                inside = [(a, b) for a, b in working[slot.user_id]
+                          if a <= wt.to_minute(slot.start) and wt.to_minute(slot.stop) <= b]
+                self.assertEqual(len(inside), 1, "slot outside working time: %s" % (slot,))
+        for person in people:
+            mine = sorted(spans(result, user_id=person.id))
+            for (_start, stop), (next_start, _stop) in zip(mine, mine[1:]):
+                self.assertLessEqual(stop, next_start)
+        self.assertLess(max(end for _start, end in result.dates.values()),
+                        MONDAY + timedelta(days=60))
