@@ -34,6 +34,39 @@ def to_minute(value):
     return int((value - EPOCH).total_seconds() // 60)
 
 
+def as_datetime(value):
+    """A naive UTC datetime from what the caller may hold: a datetime (an aware
+    one converted to UTC), a date (its midnight), Odoo 11's text
+    ("2026-03-02 08:00:00"); None for anything else."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    return None
+
+
+def as_date(value):
+    """A date from a date, a datetime (its date) or Odoo 11's text
+    ("2026-03-02"); None for anything else."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
 def to_datetime(minute):
     """Minutes since the epoch as a naive UTC datetime."""
     return EPOCH + timedelta(minutes=minute)

@@ -394,6 +394,17 @@ class TestBadInput(unittest.TestCase):
         self.assertEqual(result.dates, {1: (MONDAY, MONDAY),
                                         2: (DT(2026, 3, 2, 8), DT(2026, 3, 2, 10))})
 
+    def test_dates_as_odoo_11_text_are_read(self):
+        person = lea(unavailable=(("2026-03-02 08:00:00", "2026-03-02 16:00:00"),
+                                  ("pas une date", None)))
+        tasks = [task(1, 7, deadline="2026-03-02"),
+                 task(2, 1, not_before="2026-03-04 10:00:00", users=(2,))]
+        result = p.plan([person, marc()], tasks, "2026-03-02 00:00:00")
+        self.assertEqual(result.dates, {1: (DT(2026, 3, 3, 8), DT(2026, 3, 3, 16)),
+                                        2: (DT(2026, 3, 4, 10), DT(2026, 3, 4, 11))})
+        self.assertEqual([(late.task_id, late.deadline) for late in result.late],
+                         [(1, date(2026, 3, 2))])
+
     def test_nothing_to_plan_is_an_empty_plan(self):
         result = p.plan([], [], MONDAY)
         self.assertEqual((result.slots, result.dates, result.late, result.unplanned),
