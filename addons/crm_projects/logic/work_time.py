@@ -107,13 +107,12 @@ def local_to_minute(tz_name, day, hour):
     """The UTC minute of ``hour`` (a float, 8.5 = 8:30; 24 = the next midnight) on
     the local date ``day`` in ``tz_name``. A local time that does not exist (in the
     hour skipped in spring) is read with the offset before the change."""
-    ordinal = day.toordinal()
-    minutes = int(round(hour * 60))
+    days, minutes = divmod(int(round(hour * 60)), 1440)   # 24:00 is the next day's 0:00
+    ordinal = day.toordinal() + days
     local = (ordinal - EPOCH_ORDINAL) * 1440 + minutes
     start, end = _day_offsets(tz_name, ordinal)
-    if start == end or minutes >= 1440:
-        # no change of offset that day (or the next midnight, after the change)
-        return local - (start if minutes < 1440 else end)
+    if start == end:
+        return local - start   # no change of offset that day
     moment = datetime.fromordinal(ordinal) + timedelta(minutes=minutes)
     offset = moment.replace(tzinfo=zone(tz_name)).utcoffset()
     return local - int(offset.total_seconds() // 60)

@@ -55,6 +55,28 @@ class TestWorkingTime(unittest.TestCase):
         winter = wt.to_minute(DT(2026, 3, 1, 22, 59))          # Sunday 23:59 in Paris (CET)
         self.assertEqual(wt.local_date("Europe/Paris", winter), date(2026, 3, 1))
 
+    def test_utc_minutes_agree_with_zoneinfo_every_hour_of_2026_in_five_zones(self):
+        # Santiago changes at midnight, Lord Howe by 30 minutes, Kolkata never
+        for tz_name in ("Europe/Paris", "America/Santiago", "Australia/Lord_Howe",
+                        "Asia/Kolkata", "America/New_York"):
+            zone = wt.zone(tz_name)
+            day = date(2026, 1, 1)
+            while day.year == 2026:
+                for hour in (0, 1.5, 2.5, 9, 12.75, 17, 23.5, 24):
+                    local = DT(day.year, day.month, day.day) + timedelta(minutes=hour * 60)
+                    expected = local.replace(tzinfo=zone).astimezone(wt.UTC).replace(
+                        tzinfo=None)
+                    if local.replace(tzinfo=zone).replace(tzinfo=None) == local and \
+                            expected.replace(tzinfo=wt.UTC).astimezone(zone).replace(
+                                tzinfo=None) == local:
+                        self.assertEqual(wt.to_datetime(wt.local_to_minute(tz_name, day, hour)),
+                                         expected, (tz_name, day, hour))
+                    moment = wt.to_minute(DT(day.year, day.month, day.day) +
+                                          timedelta(minutes=hour * 60))
+                    self.assertEqual(wt.local_date(tz_name, moment), wt.to_datetime(
+                        moment).replace(tzinfo=wt.UTC).astimezone(zone).date())
+                day += timedelta(days=1)
+
     def test_an_unknown_time_zone_is_read_as_utc(self):
         self.assertEqual(wt.local_to_minute("Nowhere/Atlantis", date(2026, 3, 2), 9),
                          wt.to_minute(DT(2026, 3, 2, 9)))
