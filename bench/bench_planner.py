@@ -436,7 +436,8 @@ class Search(object):
             self.complete = False
             return
         key = (frozenset(ends.items()), last, last_end,
-               tuple(tuple(person.free.starts) for person in self.state.values()))
+               tuple((tuple(person.free.starts), tuple(person.free.ends))
+                     for person in self.state.values()))
         if key in self.seen:
             return      # reached before by another order: the same placements
         self.seen.add(key)
