@@ -50,7 +50,7 @@ def test_the_signed_quote_became_a_project_with_hours_phases_and_dependencies(
     assert hours[0] == 6.0 and hours[3] == 0.0
     assert hours[2] == 3 * hours[1] > 0
     assert sorted(example["dependencies"]) == sorted(
-        (after, before) for after in ("Pose des meubles et du plan de travail",
+        [after, before] for after in ("Pose des meubles et du plan de travail",
                                       "Hotte aspirante")
         for before in ("Dépose de l'ancienne cuisine", "Plomberie et électricité"))
 

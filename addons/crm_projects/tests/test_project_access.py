@@ -61,6 +61,16 @@ class TestProjectAccess(QuoteProjectCase):
         self.kitchen.user_id = self.ines
         self.assertEqual(self._visible(self.ines, "project.project", projects), projects)
 
+    def test_odoo_visible_by_all_employees_no_longer_shows_a_project_to_everyone(self):
+        internal = self.env["project.project"].create({
+            "name": "Atelier interne", "privacy_visibility": "employees",
+            "user_id": self.manager.id})
+        self.assertFalse(self._visible(self.lea, "project.project", internal))
+        sales = self.env["res.users"].create({
+            "name": "Vendeur", "login": "vendeur.access@example.fr",
+            "groups_id": [(6, 0, [self.env.ref("crm_sales.group_sales_user").id])]})
+        self.assertFalse(self._visible(sales, "project.project", internal | self.kitchen))
+
     def test_a_done_task_still_shows_its_project_to_its_assignee(self):
         done = self.env["project.task.type"].create({"name": "Fait", "fold": True})
         self.garage.task_ids.write({"stage_id": done.id})
