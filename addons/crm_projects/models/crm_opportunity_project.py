@@ -29,11 +29,12 @@ class CrmOpportunity(models.Model):
         self.ensure_one()
         return self.quote_ids.filtered(lambda quote: quote.state == "signed")
 
-    def action_crm_create_project(self, assignees=None):
+    def action_crm_create_project(self):
         """Create the project of this won opportunity (from its signed quote
-        if it has one), or open the one already made. ``assignees``: as for
-        crm.quote.action_crm_create_project."""
+        if it has one), or open the one already made. Assignees: the context
+        key ``crm_project_assignees``, as for crm.quote's."""
         self.ensure_one()
+        assignees = self.env.context.get("crm_project_assignees")
         Project = self.env["project.project"]
         quotes = self._crm_signed_quotes()
         project = Project._crm_existing_for(

@@ -22,11 +22,14 @@ class CrmQuote(models.Model):
         for quote in self:
             quote.crm_project_id = projects.get(quote.id, Project)
 
-    def action_crm_create_project(self, assignees=None):
+    def action_crm_create_project(self):
         """Create the project of this signed quote, or open the one already
-        made. ``assignees`` (optional): a list of user ids for every task, or
-        {quote line id: [user ids]}."""
+        made. The context key ``crm_project_assignees`` (optional) gives the
+        assignees: a list of user ids for every task, or {quote line id:
+        [user ids]} (a button's method takes no argument: the web client
+        passes its context as the first one)."""
         self.ensure_one()
+        assignees = self.env.context.get("crm_project_assignees")
         Project = self.env["project.project"]
         project = Project._crm_existing_for([("crm_quote_id", "=", self.id)])
         if not project:

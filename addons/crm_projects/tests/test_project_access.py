@@ -24,7 +24,8 @@ class TestProjectAccess(QuoteProjectCase):
 
     @classmethod
     def _project(cls, quote, user_ids):
-        action = quote.sudo(cls.manager).action_crm_create_project(assignees=user_ids)
+        action = quote.sudo(cls.manager).with_context(
+            crm_project_assignees=user_ids).action_crm_create_project()
         return cls.env["project.project"].browse(action["res_id"])
 
     def _visible(self, user, model, records):

@@ -7,8 +7,9 @@ from .quote_common import QuoteProjectCase, priced, section
 
 class TestProjectFromQuote(QuoteProjectCase):
 
-    def _create(self, record, **kwargs):
-        action = record.sudo(self.manager).action_crm_create_project(**kwargs)
+    def _create(self, record, assignees=None):
+        action = record.sudo(self.manager).with_context(
+            crm_project_assignees=assignees).action_crm_create_project()
         self.assertEqual(action["res_model"], "project.project")
         return self.env["project.project"].browse(action["res_id"])
 
