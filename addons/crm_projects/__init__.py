@@ -1,2 +1,3 @@
 # -*- coding: utf-8 -*-
-from . import models
+from . import controllers, models
+from .uninstall import uninstall_hook  # noqa: F401

@@ -22,7 +22,17 @@
     "data": [
         "security/crm_projects_security.xml",
         "security/ir.model.access.csv",
+        "security/crm_projects_rules.xml",
+        "views/crm_quote_project_views.xml",
+        "views/crm_opportunity_project_views.xml",
+        "views/project_project_quote_views.xml",
+        "views/res_partner_project_views.xml",
+        "views/project_portal_templates.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/crm_projects_quote_demo.xml",
+    ],
+    "uninstall_hook": "uninstall_hook",
     "application": True,
 }

@@ -1,1 +1,5 @@
 # -*- coding: utf-8 -*-
+from . import test_project_from_quote
+from . import test_project_access
+from . import test_project_progress_360
+from . import test_project_quote_demo
