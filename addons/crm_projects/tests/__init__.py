@@ -1,1 +1,2 @@
 # -*- coding: utf-8 -*-
+from . import test_timesheet_profitability, test_timesheet_meeting_rights
