@@ -10,23 +10,40 @@ from odoo import api, fields, models
 class AccountAnalyticLine(models.Model):
     _inherit = "account.analytic.line"
 
+    # hr_timesheet does not index it; every figure of a project filters on it
+    # (bench/bench_timesheets.py)
+    project_id = fields.Many2one(index=True)
     crm_event_id = fields.Many2one(
         "calendar.event", string="Meeting", ondelete="set null", index=True, copy=False,
         help="The meeting of the agenda this time was logged from.")
 
     @api.model
     def create(self, vals):
-        line = super(AccountAnalyticLine, self).create(vals)
-        if line.project_id and "amount" not in vals:
-            line._crm_set_time_cost()
-        return line
+        if vals.get("project_id") and "amount" not in vals:
+            # the cost goes in with the line: a second write() would recompute
+            # the task's hours again (bench/bench_timesheets.py, entry)
+            vals = dict(vals, amount=self._crm_time_cost(vals))
+        return super(AccountAnalyticLine, self).create(vals)
 
     def write(self, vals):
         result = super(AccountAnalyticLine, self).write(vals)
-        if ({"unit_amount", "employee_id", "project_id"} & set(vals)
-                and "amount" not in vals):
+        if {"unit_amount", "employee_id", "project_id"} & set(vals) and "amount" not in vals:
             self.filtered("project_id")._crm_set_time_cost()
         return result
+
+    @api.model
+    def _crm_time_cost(self, vals):
+        """The cost of a new line's time from its values: the employee given,
+        else the user's (as hr_timesheet's create() finds it)."""
+        Employee = self.env["hr.employee"].sudo()
+        if vals.get("employee_id"):
+            employee = Employee.browse(vals["employee_id"])
+        else:
+            user_id = vals.get("user_id") or self._default_user()
+            employee = Employee.search([("user_id", "=", user_id)], limit=1)
+        project = self.env["project.project"].sudo().browse(vals["project_id"])
+        currency = project.company_id.currency_id or self.env.user.company_id.currency_id
+        return currency.round(-(vals.get("unit_amount") or 0.0) * (employee.timesheet_cost or 0.0))
 
     def _crm_set_time_cost(self):
         """amount = -hours × hourly cost of the line's employee, in the

@@ -71,13 +71,18 @@ class ProjectProject(models.Model):
         if not ids:
             return {}
         sudo_env = self.sudo().env
+        # orderby an aggregate: grouped by project_id, read_group otherwise
+        # sorts by the project's _order, joining the projects and their
+        # analytic accounts, 3x slower on 100,000 lines (bench/bench_timesheets.py)
         tasks = {row["project_id"][0]: row for row in sudo_env["project.task"].read_group(
             [("project_id", "in", ids)], ["project_id", "crm_sold_hours", "planned_hours"],
-            ["project_id"])}
+            ["project_id"], orderby="planned_hours")}
         lines = {row["project_id"][0]: row for row in sudo_env["account.analytic.line"].read_group(
-            [("project_id", "in", ids)], ["project_id", "unit_amount", "amount"], ["project_id"])}
+            [("project_id", "in", ids)], ["project_id", "unit_amount", "amount"], ["project_id"],
+            orderby="amount")}
         expenses = {row["project_id"][0]: row for row in sudo_env["crm.project.expense"].read_group(
-            [("project_id", "in", ids)], ["project_id", "amount"], ["project_id"])}
+            [("project_id", "in", ids)], ["project_id", "amount"], ["project_id"],
+            orderby="amount")}
         sold_amounts = {row["id"]: row["crm_sold_amount"]
                         for row in self.sudo().browse(ids).read(["crm_sold_amount"])}
         result = {}

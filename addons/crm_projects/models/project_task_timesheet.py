@@ -29,6 +29,7 @@ class ProjectTask(models.Model):
         if ids:
             costs = {row["task_id"][0]: -(row["amount"] or 0.0)
                      for row in self.env["account.analytic.line"].sudo().read_group(
-                         [("task_id", "in", ids)], ["task_id", "amount"], ["task_id"])}
+                         [("task_id", "in", ids)], ["task_id", "amount"], ["task_id"],
+                         orderby="amount")}
         for task in self:
             task.crm_cost_time = costs.get(task.id, 0.0)
