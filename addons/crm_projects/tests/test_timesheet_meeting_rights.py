@@ -71,3 +71,13 @@ class TestTimesheetRights(TimesheetCase):
         with self.assertRaises(AccessError):
             project.read(["crm_margin"])
         self.assertEqual(self.project.sudo(self.boss).crm_margin, 1880.0)
+
+    def test_the_profitability_tab_is_shown_to_managers_only(self):
+        Project = self.env["project.project"]
+        view = self.env.ref("project.edit_project").id
+        user_arch = Project.sudo(self.lea).fields_view_get(view, "form")["arch"]
+        boss_arch = Project.sudo(self.boss).fields_view_get(view, "form")["arch"]
+        self.assertIn("crm_hours_spent", user_arch)
+        self.assertNotIn("crm_margin", user_arch)
+        self.assertIn("crm_margin", boss_arch)
+        self.assertIn("Profitability", boss_arch)
