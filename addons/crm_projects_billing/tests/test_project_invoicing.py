@@ -57,6 +57,12 @@ class TestProjectInvoicing(TimesheetCase):
         self.assertEqual(self.design.crm_invoice_id, again)
         self.assertEqual(self.font.crm_invoice_id, again)
 
+    def test_deleting_the_draft_invoice_frees_its_time_and_expenses(self):
+        self.invoice().unlink()
+        self.assertFalse(self.design.crm_invoice_line_id)
+        self.assertFalse(self.font.crm_invoice_line_id)
+        self.assertEqual(self.invoice().amount_untaxed, 475.0)
+
     def test_time_without_an_hourly_rate_is_refused_and_nothing_is_written(self):
         self.project.crm_hourly_rate = 0.0
         with self.assertRaises(UserError):
