@@ -81,3 +81,16 @@ class TestTimesheetRights(TimesheetCase):
         self.assertNotIn("crm_margin", user_arch)
         self.assertIn("crm_margin", boss_arch)
         self.assertIn("Profitability", boss_arch)
+
+    def test_a_project_user_sees_the_expenses_they_logged_and_not_the_report(self):
+        Expense = self.env["crm.project.expense"]
+        mine = Expense.sudo(self.lea).create({
+            "project_id": self.project.id, "name": "Billet de train Lyon-Paris", "amount": 64.0})
+        other = self.expense(100.0)
+        domain = [("project_id", "=", self.project.id)]
+        self.assertEqual(Expense.sudo(self.lea).search(domain), mine)
+        self.assertEqual(Expense.sudo(self.boss).search(domain), mine | other)
+        with self.assertRaises(AccessError):
+            self.env["crm.project.profitability.report"].sudo(self.lea).search([])
+        self.assertTrue(self.env["crm.project.profitability.report"].sudo(self.boss).search(
+            [("project_id", "=", self.project.id)]))
