@@ -3,3 +3,6 @@ from . import project_project, project_task
 from . import crm_project_phase, crm_task_dependency, crm_task_slot
 from . import project_project_quote, crm_quote_project, crm_opportunity_project
 from . import project_project_progress, project_project_360, res_partner_project
+from . import hr_employee_timesheet, account_analytic_line, crm_project_expense
+from . import project_project_profitability, project_task_timesheet, calendar_event_timesheet
+from . import crm_project_profitability_report

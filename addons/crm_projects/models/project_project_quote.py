@@ -18,7 +18,7 @@ class ProjectProject(models.Model):
     _inherit = "project.project"
 
     crm_sold_amount = fields.Monetary(
-        string="Sold amount", currency_field="currency_id", copy=False,
+        string="Sold amount excl. VAT", currency_field="currency_id", copy=False,
         help="What the customer signed for, excluding VAT.")
 
     # -------------------------------------------------------------- helpers
