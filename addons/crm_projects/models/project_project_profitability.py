@@ -14,10 +14,6 @@ MANAGER = "crm_projects.group_projects_manager"
 class ProjectProject(models.Model):
     _inherit = "project.project"
 
-    # The sold amount of the project's quote: defined by the pquote part in
-    # models/project_project_quote.py with the same name and meaning; here
-    # too so that the profitability works before that part is merged (on
-    # merge keep one definition).
     # crm_sold_amount (what the customer signed for): project_project_quote.py
     crm_expense_ids = fields.One2many("crm.project.expense", "project_id", string="Expenses")
     crm_hours_sold = fields.Float(
