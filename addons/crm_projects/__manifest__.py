@@ -22,7 +22,15 @@
     "data": [
         "security/crm_projects_security.xml",
         "security/ir.model.access.csv",
+        "data/crm_projects_planning_cron.xml",
+        "views/project_project_planning_views.xml",
+        "views/resource_calendar_views.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/crm_projects_planning_demo.xml",
+    ],
+    # the company calendars of French companies get the public holidays
+    "post_init_hook": "post_init_hook",
     "application": True,
 }
