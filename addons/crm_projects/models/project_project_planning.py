@@ -122,10 +122,18 @@ class ProjectProject(models.Model):
         the planner's ``Plan``."""
         if not self:
             return planner.Plan()
-        self.check_access_rights("write")
-        self.check_access_rule("write")
+        if self.check_access_rights("write", raise_exception=False):
+            self.check_access_rule("write")
+        else:
+            # a project user who moves a task re-plans its project (ptask's
+            # drag in the Gantt): they may change tasks and see the project
+            self.env["project.task"].check_access_rights("write")
+            self.check_access_rule("read")
         lang = self.env.lang or self.env.user.lang or "en_US"
-        projects = self.sudo().with_context(active_test=True)
+        # the planning user's time zone (before sudo): the days projects start
+        # on and the dates of the issues are theirs
+        tz_name = self.env.context.get("tz") or self.env.user.tz or DEFAULT_TZ
+        projects = self.sudo().with_context(active_test=True, tz=tz_name)
         now = fields.Datetime.from_string(fields.Datetime.now()).replace(second=0)
         tasks = self.env["project.task"].sudo().search([("project_id", "in", projects.ids)])
         open_tasks = tasks.filtered(lambda task: not task.stage_id.fold)
@@ -142,7 +150,7 @@ class ProjectProject(models.Model):
     def _crm_plan_starts(self, now):
         """{project id: the first moment to plan it}: now, or the start of the
         day it starts on (in the planning user's time zone) when later."""
-        tz_name = self.env.user.tz or DEFAULT_TZ
+        tz_name = self.env.context.get("tz") or self.env.user.tz or DEFAULT_TZ
         starts = {}
         for project in self:
             start = now
@@ -331,7 +339,7 @@ class ProjectProject(models.Model):
 
     def _crm_plan_issues(self, result, task_of, persons):
         """{task id: the issue worded}: deadlines missed, tasks not planned."""
-        tz_name = self.env.user.tz or DEFAULT_TZ
+        tz_name = self.env.context.get("tz") or self.env.user.tz or DEFAULT_TZ
 
         def name(task_id):
             task = task_of.get(task_id)

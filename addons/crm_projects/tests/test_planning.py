@@ -370,6 +370,14 @@ class TestPlanningProjects(PlanningCase):
         project.with_context(lang="fr_FR")._crm_plan()
         self.assertEqual(alone.crm_planning_issue, "Non planifiée : personne n'y est affecté.")
 
+    def test_a_project_user_who_sees_the_project_can_replan_it(self):
+        project = self.project("Site vitrine", privacy_visibility="employees")
+        task = self.task(project, "Maquettes", 3, self.lea)
+        project.sudo(self.lea)._crm_plan()
+        self.assertEqual(paris(task.crm_planned_end), "2027-01-11 12:00")
+        self.assertEqual(task.crm_slot_ids.explanation,
+                         "Léa Martin's first free 3 h from the start, on Monday 11 January")
+
     def test_planning_needs_the_right_to_change_the_project(self):
         project = self.project("Site vitrine")
         self.task(project, "Maquettes", 3, self.lea)
