@@ -17,10 +17,45 @@ Output
     planned start and end, the deadlines missed and why, the tasks that could
     not be planned and why. Reasons are codes with parameters, worded by the
     models in the user's language.
+
+Parameters of the reasons (datetimes naive UTC, hours rounded to the minute)
+    Slot.params: always {"hours": the slot's hours}; the first slot of each
+    assignee's part also says why it starts there (Slot.reason): AFTER_TASK
+    adds {"task_id": the predecessor that ended last (+ lag)}; NOT_BEFORE and
+    FROM_START add nothing; the next slots of that part are CONTINUED.
+    So: "after task X, Léa's first free 4 h on Tuesday" is (slot.reason,
+    params["task_id"], slot.user_id, slot.start, params["hours"]).
+    Late.params: LATE_CHAIN {"task_id": predecessor, "end": its end} ("X ends
+    on ..."); LATE_CAPACITY {"user_id", "free_from": the start of that
+    person's part, "hours": its hours} ("Léa has no free time before ...")
+    for the assignee whose part ends last; a milestone late with no
+    predecessor: LATE_CAPACITY {"free_from"}.
+    Plan.unplanned params: CYCLE {"cycle": [ids, each waiting for the one
+    before it, the first for the last]}; BLOCKED {"task_id": the unplanned
+    task it waits for}; NO_CALENDAR {"user_id": the assignee with no working
+    hours, or not given}; BEYOND_HORIZON {"user_id" (absent for a milestone),
+    "until": the end of the horizon}; NO_ASSIGNEE and NO_HOURS {}.
+
+Rules
+    Each person's working time: their attendances, day by day in their own
+    time zone (summer time included), minus ``unavailable``; work planned by
+    this run is taken from it, so one person's slots never overlap. A task's
+    hours are rounded to the minute and shared equally between its assignees
+    (the odd minutes to the first ones), each part as early as possible in
+    that person's free time, split over as many periods as needed; the task
+    ends when its last part ends. A task starts after each predecessor's end
+    plus the lag in working days of the assignee (1 = the next working day's
+    start; a fraction = that share of the working time of the day reached;
+    a day off is not a working day), never before ``not_before`` nor the start.
+    A task with no hours is a milestone (``Task.milestone``): at the end of
+    its predecessors (+ lag, in calendar days when it has no assignee).
+    Predecessors that are not among the tasks given are done or outside the
+    planning: ignored (give their end as ``not_before``). A deadline is the end
+    of that day in the first assignee's time zone (UTC without one).
 """
 import bisect
 import heapq
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Dict, List, Optional, Tuple
 
@@ -39,6 +74,10 @@ AFTER_TASK = "after_task"            # first free time after a predecessor ended
 NOT_BEFORE = "not_before"            # first free time after the date the user chose
 FROM_START = "from_start"            # first free time from the start of the planning
 CONTINUED = "continued"              # the rest of a task split over several periods
+
+# The order among ready tasks (plan(order=...)), after deadlines and priority
+ORDER_SEQUENCE = "sequence"          # the order of the project, then the longest chain after
+ORDER_CRITICAL = "critical"          # the longest chain of work after the task, then sequence
 
 # Why a deadline is missed (Late.reason)
 LATE_CHAIN = "chain"                 # its predecessors end too late
@@ -133,7 +172,7 @@ class _Person(object):
         # working days (local dates with some available time): their first minute, length
         ordinals, starts, minutes = [], [], []
         for start, end in self.avail:
-            ordinal = wt.local_date(person.tz, start).toordinal()
+            ordinal = wt.local_ordinal(person.tz, start)
             if ordinals and ordinals[-1] == ordinal:
                 minutes[-1] += end - start
             else:
@@ -150,7 +189,7 @@ class _Person(object):
             return moment
         whole = int(lag)
         fraction = lag - whole
-        ordinal = wt.local_date(self.person.tz, moment).toordinal()
+        ordinal = wt.local_ordinal(self.person.tz, moment)
         if whole:
             index = bisect.bisect_right(self.day_ordinals, ordinal) + whole - 1
             if index >= len(self.day_starts):
@@ -252,10 +291,20 @@ def _strong_components(nodes, successors):
     return result
 
 
-def plan(persons, tasks, start, horizon_days=366):
+def plan(persons, tasks, start, horizon_days=366, order=ORDER_SEQUENCE):
     """Plan ``tasks`` in the free time of ``persons`` from ``start`` (naive UTC)
     for at most ``horizon_days``. Never raises on bad input: what cannot be
-    planned is in ``Plan.unplanned`` with its reason, the rest is planned."""
+    planned is in ``Plan.unplanned`` with its reason, the rest is planned.
+
+    Tasks are taken one at a time among those whose predecessors are placed
+    (Kahn's order, with a heap), each placed as early as possible in its
+    assignees' free time (so a task taken later may still fill a gap left
+    earlier). Among ready tasks: the most deadline-critical first (the latest
+    start that still meets the deadlines after it), then the highest priority,
+    then ``order``: ORDER_SEQUENCE (default) the project's sequence, then the
+    longest chain of work after the task; ORDER_CRITICAL that chain first, then
+    the sequence. ORDER_CRITICAL finishes projects earlier (bench/README.md,
+    planner) at the cost of not following the project's order."""
     result = Plan()
     first = wt.to_minute(start)
     last = wt.to_minute(start + timedelta(days=horizon_days))
@@ -263,7 +312,8 @@ def plan(persons, tasks, start, horizon_days=366):
     # the tasks (the first of a repeated id wins) and their dependencies
     by_id = {}
     for task in tasks:
-        by_id.setdefault(task.id, task)
+        if task.id not in by_id:
+            by_id[task.id] = _clean(task)
     preds = {}
     succs = {}
     for task in by_id.values():
@@ -286,26 +336,35 @@ def plan(persons, tasks, start, horizon_days=366):
 
     # topological order (Kahn) to propagate the deadlines backwards
     indegree = {task_id: len(lags) for task_id, lags in preds.items()}
-    order = [task_id for task_id, count in indegree.items() if count == 0]
+    topological = [task_id for task_id, count in indegree.items() if count == 0]
     remaining = dict(indegree)
-    for task_id in order:
+    for task_id in topological:
         for succ in succs.get(task_id, ()):
             remaining[succ] -= 1
             if remaining[succ] == 0:
-                order.append(succ)
+                topological.append(succ)
     latest_start = {}
-    for task_id in reversed(order):
+    tail = {}   # the longest chain of work from the task to the end, in minutes
+    for task_id in reversed(topological):
         task = by_id[task_id]
         finish = _deadline_minute(task, people) if task.deadline else NEVER
+        longest = 0.0
         for succ in succs.get(task_id, ()):
             lag = preds[succ][task_id]
             finish = min(finish, latest_start[succ] - lag * 1440 * 7 / 5)
-        latest_start[task_id] = finish - _duration_estimate(task, people)
+            longest = max(longest, tail[succ])
+        duration = _duration_estimate(task, people)
+        latest_start[task_id] = finish - duration
+        tail[task_id] = longest + duration
 
-    # forward: among ready tasks, the most deadline-critical, then priority, sequence
+    # forward: among ready tasks, the most deadline-critical, then priority,
+    # sequence, then the one with the longest chain of work after it
     def key(task_id):
         task = by_id[task_id]
-        return (latest_start[task_id], -task.priority, task.sequence, task_id)
+        if order == ORDER_CRITICAL:
+            return (latest_start[task_id], -task.priority, -tail[task_id], task.sequence,
+                    task_id)
+        return (latest_start[task_id], -task.priority, task.sequence, -tail[task_id], task_id)
 
     ends = {}
     ready = [key(task_id) for task_id, count in indegree.items() if count == 0]
@@ -335,6 +394,16 @@ def plan(persons, tasks, start, horizon_days=366):
         _block_stuck(stuck, preds, succs, result)
     result.slots.sort(key=lambda slot: (slot.start, slot.user_id, slot.task_id))
     return result
+
+
+def _clean(task):
+    """The task with empty values (None, False) read as 0 or nothing."""
+    if (task.hours and task.priority and task.sequence and task.user_ids
+            and task.predecessors is not None):
+        return task
+    return replace(task, hours=float(task.hours or 0.0), priority=task.priority or 0,
+                   sequence=task.sequence or 0, user_ids=tuple(task.user_ids or ()),
+                   predecessors=tuple(task.predecessors or ()))
 
 
 def _duration_estimate(task, people):

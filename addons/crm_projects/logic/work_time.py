@@ -12,7 +12,8 @@ day stays 9:00-17:00 local time on both sides of a change to or from summer
 time (``zoneinfo``).
 """
 import bisect
-from datetime import datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 try:
     from zoneinfo import ZoneInfo
@@ -26,7 +27,10 @@ _OFFSETS = {}
 
 
 def to_minute(value):
-    """A naive UTC datetime as minutes since the epoch (seconds dropped)."""
+    """A naive UTC datetime as minutes since the epoch (seconds dropped); an
+    aware one is converted to UTC first."""
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
     return int((value - EPOCH).total_seconds() // 60)
 
 
@@ -48,30 +52,55 @@ def zone(tz_name):
     return _ZONES[tz_name]
 
 
+EPOCH_ORDINAL = EPOCH.toordinal()
+
+
+def _day_offsets(tz_name, ordinal):
+    """The UTC offsets, in minutes, of ``tz_name`` at the start and at the end of
+    the local date ``ordinal`` (equal unless the clocks change that day)."""
+    key = (tz_name, ordinal)
+    offsets = _OFFSETS.get(key)
+    if offsets is None:
+        tzinfo = zone(tz_name)
+        midnight = datetime.fromordinal(ordinal)
+        start = midnight.replace(tzinfo=tzinfo).utcoffset()
+        end = (midnight + timedelta(hours=23, minutes=59)).replace(tzinfo=tzinfo).utcoffset()
+        offsets = _OFFSETS[key] = (int(start.total_seconds() // 60),
+                                   int(end.total_seconds() // 60))
+    return offsets
+
+
 def local_to_minute(tz_name, day, hour):
     """The UTC minute of ``hour`` (a float, 8.5 = 8:30; 24 = the next midnight) on
     the local date ``day`` in ``tz_name``. A local time that does not exist (in the
     hour skipped in spring) is read with the offset before the change."""
+    ordinal = day.toordinal()
     minutes = int(round(hour * 60))
-    local = datetime.combine(day, time()) + timedelta(minutes=minutes)
-    key = (tz_name, day.toordinal())
-    offsets = _OFFSETS.get(key)
-    if offsets is None:
-        tzinfo = zone(tz_name)
-        start = datetime.combine(day, time()).replace(tzinfo=tzinfo).utcoffset()
-        end = (datetime.combine(day, time()) + timedelta(hours=23, minutes=59)).replace(
-            tzinfo=tzinfo).utcoffset()
-        offsets = _OFFSETS[key] = (start, end)
-    if offsets[0] == offsets[1]:
-        offset = offsets[0]  # no change of offset on that day
-    else:
-        offset = local.replace(tzinfo=zone(tz_name)).utcoffset()
-    return to_minute(local - offset)
+    local = (ordinal - EPOCH_ORDINAL) * 1440 + minutes
+    start, end = _day_offsets(tz_name, ordinal)
+    if start == end or minutes >= 1440:
+        # no change of offset that day (or the next midnight, after the change)
+        return local - (start if minutes < 1440 else end)
+    moment = datetime.fromordinal(ordinal) + timedelta(minutes=minutes)
+    offset = moment.replace(tzinfo=zone(tz_name)).utcoffset()
+    return local - int(offset.total_seconds() // 60)
 
 
 def local_date(tz_name, minute):
     """The local date, in ``tz_name``, of a UTC minute."""
-    return to_datetime(minute).replace(tzinfo=UTC).astimezone(zone(tz_name)).date()
+    return date.fromordinal(local_ordinal(tz_name, minute))
+
+
+def local_ordinal(tz_name, minute):
+    """The ordinal of the local date, in ``tz_name``, of a UTC minute."""
+    utc_day = minute // 1440 + EPOCH_ORDINAL
+    start, end = _day_offsets(tz_name, utc_day)
+    if start == end:
+        ordinal = (minute + start) // 1440 + EPOCH_ORDINAL
+        if ordinal == utc_day or _day_offsets(tz_name, ordinal) == (start, start):
+            return ordinal
+    moment = to_datetime(minute).replace(tzinfo=UTC).astimezone(zone(tz_name))
+    return moment.date().toordinal()
 
 
 def merge(intervals):
@@ -111,7 +140,13 @@ def subtract(intervals, removed):
 def working_intervals(tz_name, attendances, first, last):
     """The weekly ``attendances`` ``(weekday, hour_from, hour_to)`` of a person in
     ``tz_name`` as merged UTC minute intervals, for every local date from
-    ``first`` to ``last`` (dates, inclusive)."""
+    ``first`` to ``last`` (dates, inclusive). People often share a calendar: the
+    last results are kept."""
+    return list(_working_intervals(tz_name, tuple(attendances), first, last))
+
+
+@lru_cache(maxsize=64)
+def _working_intervals(tz_name, attendances, first, last):
     by_weekday = {}
     for weekday, hour_from, hour_to in attendances:
         if hour_to > hour_from:
@@ -124,7 +159,7 @@ def working_intervals(tz_name, attendances, first, last):
             found.append((local_to_minute(tz_name, day, hour_from),
                           local_to_minute(tz_name, day, hour_to)))
         day += one
-    return merge(found)
+    return tuple(merge(found))
 
 
 def clip(intervals, start, end):

@@ -5,8 +5,9 @@ Léa and Marc work the standard French 35 h week in Paris: Monday to Friday,
 9:00-12:30 and 13:30-17:00 local time. Every datetime here is naive UTC, as
 Odoo stores them: in winter 9:00 in Paris is 8:00 UTC, in summer 7:00 UTC.
 """
+import random
 import unittest
-from datetime import date, datetime as DT
+from datetime import date, datetime as DT, timedelta
 
 from ..logic import planner as p
 from ..logic import work_time as wt
@@ -46,6 +47,17 @@ class TestWorkingTime(unittest.TestCase):
                           for start, end in week[:2]],
                          [(DT(2026, 3, 2, 8), DT(2026, 3, 2, 11, 30)),
                           (DT(2026, 3, 2, 12, 30), DT(2026, 3, 2, 16))])
+
+    def test_the_local_date_of_a_utc_moment_changes_at_local_midnight(self):
+        late_sunday = wt.to_minute(DT(2026, 3, 29, 22, 30))   # Monday 00:30 in Paris (CEST)
+        self.assertEqual(wt.local_date("Europe/Paris", late_sunday), date(2026, 3, 30))
+        self.assertEqual(wt.local_date("UTC", late_sunday), date(2026, 3, 29))
+        winter = wt.to_minute(DT(2026, 3, 1, 22, 59))          # Sunday 23:59 in Paris (CET)
+        self.assertEqual(wt.local_date("Europe/Paris", winter), date(2026, 3, 1))
+
+    def test_an_unknown_time_zone_is_read_as_utc(self):
+        self.assertEqual(wt.local_to_minute("Nowhere/Atlantis", date(2026, 3, 2), 9),
+                         wt.to_minute(DT(2026, 3, 2, 9)))
 
     def test_a_35_hour_task_fills_the_week_from_monday_9_to_friday_17(self):
         result = p.plan([lea()], [task(1, 35)], MONDAY)
@@ -266,6 +278,17 @@ class TestOrder(unittest.TestCase):
         self.assertEqual(result.dates[1][0], DT(2026, 3, 4, 8))
         self.assertEqual(result.late, [])
 
+    def test_the_critical_order_takes_the_task_with_the_longest_chain_after_it_first(self):
+        # task 2 (sequence 2) unlocks 14 h of Marc's work: planned first, Marc
+        # starts on Monday afternoon instead of Tuesday and ends on Wednesday noon
+        tasks = [task(1, 3.5, sequence=1), task(2, 3.5, sequence=2),
+                 task(3, 14, users=(2,), predecessors=((2, 0),))]
+        by_sequence = p.plan([lea(), marc()], tasks, MONDAY)
+        self.assertEqual(by_sequence.dates[3], (DT(2026, 3, 3, 8), DT(2026, 3, 4, 16)))
+        critical = p.plan([lea(), marc()], tasks, MONDAY, order=p.ORDER_CRITICAL)
+        self.assertEqual(critical.dates[2], (DT(2026, 3, 2, 8), DT(2026, 3, 2, 11, 30)))
+        self.assertEqual(critical.dates[3], (DT(2026, 3, 2, 12, 30), DT(2026, 3, 4, 11, 30)))
+
     def test_a_task_never_starts_before_its_not_before(self):
         result = p.plan([lea()], [task(1, 2, not_before=DT(2026, 3, 4, 10))], MONDAY)
         self.assertEqual(spans(result), [(DT(2026, 3, 4, 10), DT(2026, 3, 4, 11, 30)),
@@ -364,7 +387,57 @@ class TestBadInput(unittest.TestCase):
         result = p.plan([lea()], [task(1, 1, predecessors=((99, 2),))], MONDAY)
         self.assertEqual(result.dates, {1: (DT(2026, 3, 2, 8), DT(2026, 3, 2, 9))})
 
+    def test_empty_values_from_the_database_are_read_as_nothing(self):
+        tasks = [p.Task(1, "Vide", None, None, None, priority=None, sequence=None),
+                 p.Task(2, "Sans priorité", 2, (1,), priority=False, sequence=False)]
+        result = p.plan([lea()], tasks, MONDAY)
+        self.assertEqual(result.dates, {1: (MONDAY, MONDAY),
+                                        2: (DT(2026, 3, 2, 8), DT(2026, 3, 2, 10))})
+
     def test_nothing_to_plan_is_an_empty_plan(self):
         result = p.plan([], [], MONDAY)
         self.assertEqual((result.slots, result.dates, result.late, result.unplanned),
                          ([], {}, [], {}))
+
+
+class TestRandomProjects(unittest.TestCase):
+
+    def test_on_random_projects_every_rule_holds(self):
+        rng = random.Random(7)
+        people = [p.Person(n, "P%s" % n, attendances=PARIS_35H, unavailable=tuple(
+            (DT(2026, 3, 2 + day, 9), DT(2026, 3, 2 + day, 10)) for day in range(0, 20, 3)))
+            for n in (1, 2, 3)]
+        tasks = []
+        for number in range(1, 61):
+            predecessors = tuple((rng.randint(1, number - 1), rng.choice((0, 0, 1)))
+                                 for _pred in range(rng.randint(0, 2)) if number > 1)
+            tasks.append(task(number, rng.choice((0, 1, 2.5, 4, 7, 9)),
+                              users=tuple(rng.sample((1, 2, 3), rng.choice((1, 1, 2)))),
+                              predecessors=predecessors, priority=rng.choice((0, 1)),
+                              sequence=rng.randint(1, 9)))
+        result = p.plan(people, tasks, MONDAY)
+        self.assertEqual((len(result.dates), result.unplanned), (60, {}))
+        working = {}
+        for person in people:
+            free = wt.subtract(
+                wt.working_intervals("Europe/Paris", PARIS_35H, date(2026, 3, 1),
+                                     date(2026, 6, 1)),
+                wt.merge((wt.to_minute(a), wt.to_minute(b)) for a, b in person.unavailable))
+            working[person.id] = free
+        for one in tasks:
+            start, end = result.dates[one.id]
+            slots = [slot for slot in result.slots if slot.task_id == one.id]
+            self.assertAlmostEqual(sum(slot.hours for slot in slots), one.hours, places=6)
+            for pred_id, _lag in one.predecessors:
+                self.assertGreaterEqual(start, result.dates[pred_id][1])
+            for slot in slots:
+                self.assertTrue(start <= slot.start < slot.stop <= end)
+                inside = [(a, b) for a, b in working[slot.user_id]
+                          if a <= wt.to_minute(slot.start) and wt.to_minute(slot.stop) <= b]
+                self.assertEqual(len(inside), 1, "slot outside working time: %s" % (slot,))
+        for person in people:
+            mine = sorted(spans(result, user_id=person.id))
+            for (_start, stop), (next_start, _stop) in zip(mine, mine[1:]):
+                self.assertLessEqual(stop, next_start)
+        self.assertLess(max(end for _start, end in result.dates.values()),
+                        MONDAY + timedelta(days=60))
