@@ -360,9 +360,10 @@ class ProjectProject(models.Model):
                     "end": self._crm_date_words(params.get("end") or late.planned_end, tz_name)}
             elif late.reason == planner.LATE_CHAIN:
                 text += " " + _("The tasks it waits for end too late.")
-            elif persons.get(params.get("user_id")):
-                text += " " + _("%s has no free time early enough.") % (
-                    persons[params["user_id"]].name)
+            elif persons.get(params.get("user_id")) and params.get("free_from"):
+                text += " " + _("%(person)s's first free time for it is on %(date)s.") % {
+                    "person": persons[params["user_id"]].name,
+                    "date": self._crm_date_words(params["free_from"], tz_name)}
             else:
                 text += " " + _("Its assignees have no free time early enough.")
             issues[late.task_id] = text

@@ -329,6 +329,19 @@ class TestPlanningProjects(PlanningCase):
             "Échéance du 12/01/2027 manquée : «Intégration» se termine le 13/01/2027."),
             build.crm_planning_issue)
 
+    def test_a_deadline_missed_for_lack_of_free_time_names_the_busy_person(self):
+        other = self.project("Boutique en ligne")
+        self.task(other, "Catalogue", 14, self.lea)
+        other._crm_plan()
+        project = self.project("Site vitrine")
+        late = self.task(project, "Maquettes", 7, self.lea, date_deadline="2027-01-12")
+        project.with_context(lang="en_US")._crm_plan()
+        self.assertEqual(paris(late.crm_planned_end), "2027-01-13 17:00")
+        self.assertEqual(
+            late.crm_planning_issue,
+            "Deadline 01/12/2027 missed: «Maquettes» ends on 01/13/2027. Léa Martin's first "
+            "free time for it is on 01/13/2027.")
+
     def test_tasks_that_cannot_be_planned_say_why_and_the_rest_is_planned(self):
         load_french_terms(self.env)
         idle = self.env["resource.calendar"].create({"name": "Aucune heure",
