@@ -257,17 +257,16 @@ class ProjectProject(models.Model):
         """Replace the projects' slots and agenda events by ``result``'s,
         write the tasks' planned dates and issues."""
         Slot = self.env["crm.task.slot"].sudo()
-        Event = self.env["calendar.event"].sudo().with_context(
-            no_mail_to_attendees=True, mail_create_nolog=True, tracking_disable=True,
-            mail_notrack=True)
+        quiet = dict(mail_create_nolog=True, tracking_disable=True, mail_notrack=True,
+                     mail_create_nosubscribe=True)
         old_slots = Slot.search([("task_id", "in", tasks.ids)])
-        Event.with_context(active_test=False).search(
-            [("crm_task_slot_id", "in", old_slots.ids)]).unlink()
+        self.env["calendar.event"]._crm_unmirror_slots(old_slots.ids)
         old_slots.unlink()
         task_of = {task.id: task for task in tasks}
         users = self.env["res.users"].sudo().browse(list(persons))
         user_of = {user.id: user for user in users}
-        task_model = self.env["ir.model"].sudo()._get("project.task")
+        new_slots = Slot
+        titles = {}
         for slot in result.slots:
             task, user = task_of[slot.task_id], user_of[slot.user_id]
             explanation = self.with_context(lang=user.lang or self.env.lang)._crm_slot_explanation(
@@ -278,18 +277,11 @@ class ProjectProject(models.Model):
                 "stop": fields.Datetime.to_string(slot.stop),
                 "hours": slot.hours, "explanation": explanation,
             })
-            Event.create({
-                "name": "%s — %s" % (task.project_id.name, task.name),
-                "start": fields.Datetime.to_string(slot.start),
-                "stop": fields.Datetime.to_string(slot.stop),
-                "duration": slot.hours, "allday": False,
-                "user_id": user.id, "partner_ids": [(6, 0, user.partner_id.ids)],
-                "show_as": "busy", "description": explanation,
-                "res_model_id": task_model.id, "res_id": task.id,
-                "crm_task_slot_id": new_slot.id, "crm_task_id": task.id,
-            })
+            new_slots |= new_slot
+            titles[new_slot.id] = "%s — %s" % (task.project_id.name, task.name)
+        self.env["calendar.event"]._crm_mirror_slots(new_slots, titles)
         issues = self._crm_plan_issues(result, task_of, persons)
-        for task in open_tasks:
+        for task in open_tasks.with_context(**quiet):
             dates = result.dates.get(task.id)
             task.write({
                 "crm_planned_start": fields.Datetime.to_string(dates[0]) if dates else False,
@@ -305,7 +297,7 @@ class ProjectProject(models.Model):
 
     def _crm_day_words(self, moment, tz_name):
         """"Tuesday 12 January" / "mardi 12 janvier" in the context's language."""
-        locale = self.env["crm.format.mixin"]._crm_reader_lang()
+        locale = self.env.lang or self.env["crm.format.mixin"]._crm_reader_lang()
         return babel.dates.format_date(self._crm_local(moment, tz_name).date(),
                                        "EEEE d MMMM", locale=locale)
 

@@ -428,6 +428,37 @@ class TestPlanningAgenda(PlanningCase):
         self.assertEqual([(paris(e.start), paris(e.stop)) for e in events],
                          [("2027-01-11 09:00", "2027-01-11 12:00")])
 
+    def test_a_mirrored_event_reads_like_one_odoo_makes(self):
+        project = self.project("Site vitrine")
+        task = self.task(project, "Maquettes", 3, self.lea)
+        project._crm_plan()
+        mirrored = self.events(self.lea)
+        slot = task.crm_slot_ids
+        made = self.env["calendar.event"].with_context(no_mail_to_attendees=True).create({
+            "name": "Site vitrine — Maquettes", "start": slot.start, "stop": slot.stop,
+            "duration": 3.0, "allday": False, "user_id": self.lea.id,
+            "partner_ids": [(6, 0, self.lea.partner_id.ids)], "show_as": "busy",
+            "description": slot.explanation})
+        made.attendee_ids.write({"state": "accepted"})
+        made.state = "open"
+        names = ["name", "start", "stop", "start_datetime", "stop_datetime", "display_start",
+                 "duration", "allday", "user_id", "partner_ids", "show_as", "privacy",
+                 "description", "state", "recurrency", "active", "display_time",
+                 "is_attendee", "attendee_status", "is_highlighted"]
+        ours, odoos = mirrored.sudo(self.lea).read(names)[0], made.sudo(self.lea).read(names)[0]
+        ours.pop("id"), odoos.pop("id")
+        self.assertEqual(ours, odoos)
+        attendee = mirrored.attendee_ids
+        self.assertEqual((attendee.partner_id, attendee.state, attendee.email,
+                          attendee.common_name),
+                         (self.lea.partner_id, "accepted", "lea.pglue@example.com", "Léa Martin"))
+        seen = self.env["calendar.event"].sudo(self.lea).search(
+            [("partner_ids", "in", self.lea.partner_id.ids),
+             ("start", "<=", "2027-01-12 00:00:00"), ("stop", ">=", "2027-01-11 00:00:00")])
+        self.assertIn(mirrored.id, seen.ids)
+        project.task_ids.unlink()
+        self.assertFalse(mirrored.exists())
+
     def test_planned_work_is_not_counted_as_meetings(self):
         self.meeting(self.lea, "2027-01-11 09:00", "2027-01-11 10:00", name="Point client")
         project = self.project("Site vitrine")
