@@ -259,7 +259,8 @@ class ProjectProject(models.Model):
         Slot = self.env["crm.task.slot"].sudo()
         quiet = dict(mail_create_nolog=True, tracking_disable=True, mail_notrack=True,
                      mail_create_nosubscribe=True)
-        old_slots = Slot.search([("task_id", "in", tasks.ids)])
+        # by project: the slots of tasks archived since the last planning go too
+        old_slots = Slot.search([("project_id", "in", self.ids)])
         self.env["calendar.event"]._crm_unmirror_slots(old_slots.ids)
         old_slots.unlink()
         task_of = {task.id: task for task in tasks}

@@ -278,6 +278,17 @@ class TestPlanningProjects(PlanningCase):
         self.assertFalse(old.crm_slot_ids)
         self.assertEqual(paris(build.crm_planned_start), "2027-01-11 13:00")
 
+    def test_an_archived_task_leaves_the_agenda_at_the_next_planning(self):
+        project = self.project("Site vitrine")
+        old = self.task(project, "Cadrage", 5, self.lea)
+        project._crm_plan()
+        slot_ids = old.crm_slot_ids.ids
+        old.active = False
+        project._crm_plan()
+        self.assertFalse(self.env["crm.task.slot"].browse(slot_ids).exists())
+        self.assertFalse(self.env["calendar.event"].search(
+            [("crm_task_slot_id", "in", slot_ids)]))
+
     def test_hours_already_spent_are_not_planned_again(self):
         project = self.project("Site vitrine")
         task = self.task(project, "Maquettes", 7, self.lea)
