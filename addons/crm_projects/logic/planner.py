@@ -162,8 +162,12 @@ class _Person(object):
         first_day = wt.to_datetime(first_minute).date() - timedelta(days=1)
         last_day = wt.to_datetime(last_minute).date() + timedelta(days=1)
         working = wt.working_intervals(person.tz, person.attendances, first_day, last_day)
-        unavailable = wt.merge((wt.to_minute(start), wt.to_minute(stop))
-                               for start, stop in person.unavailable)
+        unavailable = []
+        for start, stop in person.unavailable or ():
+            start, stop = wt.as_datetime(start), wt.as_datetime(stop)
+            if start is not None and stop is not None:   # anything else is ignored
+                unavailable.append((wt.to_minute(start), wt.to_minute(stop)))
+        unavailable = wt.merge(unavailable)
         self.avail = wt.clip(wt.subtract(working, unavailable), first_minute, last_minute)
         self.free = wt.FreeTime(self.avail)        # consumed as tasks are placed
         self.pristine = wt.FreeTime(self.avail)    # never consumed: what could have been
@@ -306,6 +310,7 @@ def plan(persons, tasks, start, horizon_days=366, order=ORDER_SEQUENCE):
     the sequence. ORDER_CRITICAL finishes projects earlier (bench/README.md,
     planner) at the cost of not following the project's order."""
     result = Plan()
+    start = wt.as_datetime(start)
     first = wt.to_minute(start)
     last = wt.to_minute(start + timedelta(days=horizon_days))
 
@@ -397,13 +402,19 @@ def plan(persons, tasks, start, horizon_days=366, order=ORDER_SEQUENCE):
 
 
 def _clean(task):
-    """The task with empty values (None, False) read as 0 or nothing."""
-    if (task.hours and task.priority and task.sequence and task.user_ids
-            and task.predecessors is not None):
+    """The task with empty values (None, False) read as 0 or nothing, and its
+    dates as ``date`` / naive UTC ``datetime`` even if given as Odoo's text."""
+    values = {
+        "hours": float(task.hours or 0.0), "priority": int(task.priority or 0),
+        "sequence": int(task.sequence or 0), "user_ids": tuple(task.user_ids or ()),
+        "predecessors": tuple(task.predecessors or ()),
+        "deadline": wt.as_date(task.deadline) if task.deadline else None,
+        "not_before": wt.as_datetime(task.not_before) if task.not_before else None,
+    }
+    if all(getattr(task, name) == value and type(getattr(task, name)) is type(value)
+           for name, value in values.items()):
         return task
-    return replace(task, hours=float(task.hours or 0.0), priority=task.priority or 0,
-                   sequence=task.sequence or 0, user_ids=tuple(task.user_ids or ()),
-                   predecessors=tuple(task.predecessors or ()))
+    return replace(task, **values)
 
 
 def _duration_estimate(task, people):

@@ -34,6 +34,39 @@ def to_minute(value):
     return int((value - EPOCH).total_seconds() // 60)
 
 
+def as_datetime(value):
+    """A naive UTC datetime from what the caller may hold: a datetime (an aware
+    one converted to UTC), a date (its midnight), Odoo 11's text
+    ("2026-03-02 08:00:00"); None for anything else."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    return None
+
+
+def as_date(value):
+    """A date from a date, a datetime (its date) or Odoo 11's text
+    ("2026-03-02"); None for anything else."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
 def to_datetime(minute):
     """Minutes since the epoch as a naive UTC datetime."""
     return EPOCH + timedelta(minutes=minute)
@@ -74,13 +107,12 @@ def local_to_minute(tz_name, day, hour):
     """The UTC minute of ``hour`` (a float, 8.5 = 8:30; 24 = the next midnight) on
     the local date ``day`` in ``tz_name``. A local time that does not exist (in the
     hour skipped in spring) is read with the offset before the change."""
-    ordinal = day.toordinal()
-    minutes = int(round(hour * 60))
+    days, minutes = divmod(int(round(hour * 60)), 1440)   # 24:00 is the next day's 0:00
+    ordinal = day.toordinal() + days
     local = (ordinal - EPOCH_ORDINAL) * 1440 + minutes
     start, end = _day_offsets(tz_name, ordinal)
-    if start == end or minutes >= 1440:
-        # no change of offset that day (or the next midnight, after the change)
-        return local - (start if minutes < 1440 else end)
+    if start == end:
+        return local - start   # no change of offset that day
     moment = datetime.fromordinal(ordinal) + timedelta(minutes=minutes)
     offset = moment.replace(tzinfo=zone(tz_name)).utcoffset()
     return local - int(offset.total_seconds() // 60)

@@ -55,6 +55,28 @@ class TestWorkingTime(unittest.TestCase):
         winter = wt.to_minute(DT(2026, 3, 1, 22, 59))          # Sunday 23:59 in Paris (CET)
         self.assertEqual(wt.local_date("Europe/Paris", winter), date(2026, 3, 1))
 
+    def test_utc_minutes_agree_with_zoneinfo_every_hour_of_2026_in_five_zones(self):
+        # Santiago changes at midnight, Lord Howe by 30 minutes, Kolkata never
+        for tz_name in ("Europe/Paris", "America/Santiago", "Australia/Lord_Howe",
+                        "Asia/Kolkata", "America/New_York"):
+            zone = wt.zone(tz_name)
+            day = date(2026, 1, 1)
+            while day.year == 2026:
+                for hour in (0, 1.5, 2.5, 9, 12.75, 17, 23.5, 24):
+                    local = DT(day.year, day.month, day.day) + timedelta(minutes=hour * 60)
+                    expected = local.replace(tzinfo=zone).astimezone(wt.UTC).replace(
+                        tzinfo=None)
+                    if local.replace(tzinfo=zone).replace(tzinfo=None) == local and \
+                            expected.replace(tzinfo=wt.UTC).astimezone(zone).replace(
+                                tzinfo=None) == local:
+                        self.assertEqual(wt.to_datetime(wt.local_to_minute(tz_name, day, hour)),
+                                         expected, (tz_name, day, hour))
+                    moment = wt.to_minute(DT(day.year, day.month, day.day) +
+                                          timedelta(minutes=hour * 60))
+                    self.assertEqual(wt.local_date(tz_name, moment), wt.to_datetime(
+                        moment).replace(tzinfo=wt.UTC).astimezone(zone).date())
+                day += timedelta(days=1)
+
     def test_an_unknown_time_zone_is_read_as_utc(self):
         self.assertEqual(wt.local_to_minute("Nowhere/Atlantis", date(2026, 3, 2), 9),
                          wt.to_minute(DT(2026, 3, 2, 9)))
@@ -393,6 +415,17 @@ class TestBadInput(unittest.TestCase):
         result = p.plan([lea()], tasks, MONDAY)
         self.assertEqual(result.dates, {1: (MONDAY, MONDAY),
                                         2: (DT(2026, 3, 2, 8), DT(2026, 3, 2, 10))})
+
+    def test_dates_as_odoo_11_text_are_read(self):
+        person = lea(unavailable=(("2026-03-02 08:00:00", "2026-03-02 16:00:00"),
+                                  ("pas une date", None)))
+        tasks = [task(1, 7, deadline="2026-03-02"),
+                 task(2, 1, not_before="2026-03-04 10:00:00", users=(2,))]
+        result = p.plan([person, marc()], tasks, "2026-03-02 00:00:00")
+        self.assertEqual(result.dates, {1: (DT(2026, 3, 3, 8), DT(2026, 3, 3, 16)),
+                                        2: (DT(2026, 3, 4, 10), DT(2026, 3, 4, 11))})
+        self.assertEqual([(late.task_id, late.deadline) for late in result.late],
+                         [(1, date(2026, 3, 2))])
 
     def test_nothing_to_plan_is_an_empty_plan(self):
         result = p.plan([], [], MONDAY)
