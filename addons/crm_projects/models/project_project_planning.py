@@ -14,8 +14,8 @@ stores what it returns in one go:
   accepted, shown as busy, each occurrence of a recurring one) and the work
   already planned on the projects *not* being planned;
 - each open task (not in a folded stage) is a planner ``Task``: the hours left
-  (planned minus spent), its assignees, dependencies, priority, deadline and
-  "not before" date;
+  (planned minus spent), its assignees, dependencies, priority, deadline (its
+  own, or its phase's milestone when earlier) and "not before" date;
 - the result replaces the projects' slots (crm.task.slot) and their events in
   the agenda, the tasks' planned start and end, and a planning issue on each
   task that misses its deadline or could not be planned, worded for people.
@@ -239,6 +239,9 @@ class ProjectProject(models.Model):
                     other_end = _utc(other.crm_planned_end)
                     not_before = max(not_before or other_end, other_end)
             users = task.crm_user_ids or task.user_id
+            # its own deadline, or its phase's milestone if earlier
+            deadlines = [fields.Date.from_string(day) for day in
+                         (task.date_deadline, task.crm_phase_id.date_deadline) if day]
             # No planned hours: bad input, said (NO_HOURS). Planned hours all
             # spent but the task still open: nothing left to place, it ends
             # when what it waits for ends (a milestone for the planner).
@@ -247,8 +250,7 @@ class ProjectProject(models.Model):
                 id=task.id, name=task.name, hours=max(round(hours, 4), 0.0),
                 user_ids=tuple(users.ids), predecessors=tuple(predecessors),
                 priority=int(task.priority or 0),
-                deadline=fields.Date.from_string(task.date_deadline) if task.date_deadline
-                else None,
+                deadline=min(deadlines) if deadlines else None,
                 not_before=not_before, sequence=task.sequence or 0, milestone=milestone))
         return result
 

@@ -353,6 +353,16 @@ class TestPlanningProjects(PlanningCase):
             "Deadline 01/12/2027 missed: «Maquettes» ends on 01/13/2027. Léa Martin's first "
             "free time for it is on 01/13/2027.")
 
+    def test_a_phase_milestone_is_a_deadline_for_its_tasks(self):
+        project = self.project("Site vitrine")
+        phase = self.env["crm.project.phase"].create(
+            {"name": "Conception", "project_id": project.id, "date_deadline": "2027-01-11"})
+        task = self.task(project, "Maquettes", 10, self.lea, crm_phase_id=phase.id)
+        project.with_context(lang="en_US")._crm_plan()
+        self.assertTrue(task.crm_planning_issue.startswith(
+            "Deadline 01/11/2027 missed: «Maquettes» ends on 01/12/2027."),
+            task.crm_planning_issue)
+
     def test_tasks_that_cannot_be_planned_say_why_and_the_rest_is_planned(self):
         load_french_terms(self.env)
         idle = self.env["resource.calendar"].create({"name": "Aucune heure",
