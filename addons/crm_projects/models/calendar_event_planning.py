@@ -22,7 +22,7 @@ class CalendarEvent(models.Model):
     organizer and attendee, shown as busy), made and replaced by the planner
     (project_project_planning.py). These events are planned work, not
     meetings: crm_base's meeting hours and the planner's busy time leave them
-    out (``_crm_meeting_domain``)."""
+    out (``_crm_meeting_domain``), as they leave out the events of leaves."""
     _inherit = "calendar.event"
 
     crm_task_slot_id = fields.Many2one(
@@ -34,8 +34,15 @@ class CalendarEvent(models.Model):
 
     @api.model
     def _crm_meeting_domain(self):
-        return super(CalendarEvent, self)._crm_meeting_domain() + [
-            ("crm_task_slot_id", "=", False)]
+        """Neither planned work nor leaves are meetings: hr_holidays puts each
+        validated leave in the agenda as a busy event (hr.holidays.meeting_id),
+        which would otherwise count as hours worked in meetings."""
+        self.env.cr.execute("SELECT meeting_id FROM hr_holidays WHERE meeting_id IS NOT NULL")
+        leave_ids = [row[0] for row in self.env.cr.fetchall()]
+        domain = [("crm_task_slot_id", "=", False)]
+        if leave_ids:
+            domain.append(("id", "not in", leave_ids))
+        return super(CalendarEvent, self)._crm_meeting_domain() + domain
 
     # -- the agenda's copy of the planned work ----------------------------------------------
     # Raw SQL, measured in the report of branch pglue (planning 20 tasks, 52

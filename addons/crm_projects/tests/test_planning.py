@@ -171,6 +171,10 @@ class TestPlanningCalendars(PlanningCase):
         })
         leave.action_approve()
         self.assertEqual(leave.state, "validate")
+        # Odoo puts the leave in the agenda; it is not time spent in meetings
+        self.assertEqual(leave.meeting_id.user_id, self.lea)
+        self.assertEqual(self.env["calendar.event"]._crm_meeting_hours(
+            self.lea, "2027-01-11", "2027-01-12")[self.lea.id], {})
         self.assertTrue(self.env["resource.calendar.leaves"].search(
             [("holiday_id", "=", leave.id), ("resource_id", "=", employee.resource_id.id)]))
         project = self.project("Site vitrine")
