@@ -63,7 +63,8 @@ class ResourceCalendar(models.Model):
     @api.model
     def _crm_french_calendars(self):
         """The working time calendars of the companies located in France."""
-        companies = self.env["res.company"].sudo().search([("country_id.code", "=", "FR")])
+        companies = self.env["res.company"].sudo().search(
+            [("partner_id.country_id.code", "=", "FR")])
         calendars = companies.mapped("resource_calendar_id")
         calendars |= self.sudo().search([("company_id", "in", companies.ids)])
         return calendars

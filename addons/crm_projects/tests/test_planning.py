@@ -222,10 +222,14 @@ class TestPlanningCalendars(PlanningCase):
     def test_a_french_company_gets_this_years_and_next_years_holidays(self):
         company = self.env["res.company"].create({
             "name": "Menuiserie Roux (test)", "country_id": self.env.ref("base.fr").id})
+        belgian = self.env["res.company"].create({
+            "name": "Menuiserie Peeters (test)", "country_id": self.env.ref("base.be").id})
         self.env["resource.calendar"]._crm_cron_french_public_holidays()
         leaves = self.env["resource.calendar.leaves"].search(
             [("calendar_id", "=", company.resource_calendar_id.id)])
         self.assertEqual(len(leaves), 22)
+        self.assertFalse(self.env["resource.calendar.leaves"].search(
+            [("calendar_id", "=", belgian.resource_calendar_id.id)]))
         self.env["resource.calendar"]._crm_cron_french_public_holidays()
         self.assertEqual(self.env["resource.calendar.leaves"].search_count(
             [("calendar_id", "=", company.resource_calendar_id.id)]), 22)
