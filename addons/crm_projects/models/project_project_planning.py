@@ -134,7 +134,10 @@ class ProjectProject(models.Model):
         # on and the dates of the issues are theirs
         tz_name = self.env.context.get("tz") or self.env.user.tz or DEFAULT_TZ
         projects = self.sudo().with_context(active_test=True, tz=tz_name)
-        now = fields.Datetime.from_string(fields.Datetime.now()).replace(second=0)
+        # from the next quarter hour: no 2-minute slot at 17:28
+        now = fields.Datetime.from_string(fields.Datetime.now())
+        now += datetime.timedelta(minutes=-now.minute % 15 or (15 if now.second else 0),
+                                  seconds=-now.second)
         tasks = self.env["project.task"].sudo().search([("project_id", "in", projects.ids)])
         open_tasks = tasks.filtered(lambda task: not task.stage_id.fold)
         starts = projects._crm_plan_starts(now)
