@@ -245,10 +245,11 @@ class ProjectProject(models.Model):
             # its own deadline, or its phase's milestone if earlier
             deadlines = [fields.Date.from_string(day) for day in
                          (task.date_deadline, task.crm_phase_id.date_deadline) if day]
-            # No planned hours: bad input, said (NO_HOURS). Planned hours all
-            # spent but the task still open: nothing left to place, it ends
-            # when what it waits for ends (a milestone for the planner).
-            milestone = bool(task.planned_hours) and hours <= 0
+            # No hours left (none planned: a supply line of the quote, or all
+            # spent): nothing to place in anyone's time; the task is a
+            # milestone at the end of what it waits for, and what waits for it
+            # is planned (the form says so when no hours were planned).
+            milestone = True
             result.append(planner.Task(
                 id=task.id, name=task.name, hours=max(round(hours, 4), 0.0),
                 user_ids=tuple(users.ids), predecessors=tuple(predecessors),
@@ -344,6 +345,11 @@ class ProjectProject(models.Model):
             return task.name if task else "?"
 
         issues = {}
+        for task_id, task in task_of.items():
+            if task_id in result.dates and not task.planned_hours and not (
+                    task.stage_id.fold):
+                issues[task_id] = _("No planned hours: it takes no one's time and is placed "
+                                    "when the tasks it waits for end.")
         for late in result.late:
             params = late.params or {}
             values = {
@@ -359,7 +365,8 @@ class ProjectProject(models.Model):
             elif late.reason == planner.LATE_CHAIN:
                 text += " " + _("The tasks it waits for end too late.")
             elif persons.get(params.get("user_id")) and params.get("free_from"):
-                text += " " + _("%(person)s's first free time for it is on %(date)s.") % {
+                text += " " + _("%(person)s has too little free time before then (from "
+                                "%(date)s).") % {
                     "person": persons[params["user_id"]].name,
                     "date": self._crm_date_words(params["free_from"], tz_name)}
             else:

@@ -358,8 +358,8 @@ class TestPlanningProjects(PlanningCase):
         self.assertEqual(paris(late.crm_planned_end), "2027-01-13 17:00")
         self.assertEqual(
             late.crm_planning_issue,
-            "Deadline 01/12/2027 missed: «Maquettes» ends on 01/13/2027. Léa Martin's first "
-            "free time for it is on 01/13/2027.")
+            "Deadline 01/12/2027 missed: «Maquettes» ends on 01/13/2027. Léa Martin has too "
+            "little free time before then (from 01/13/2027).")
 
     def test_a_phase_milestone_is_a_deadline_for_its_tasks(self):
         project = self.project("Site vitrine")
@@ -379,9 +379,11 @@ class TestPlanningProjects(PlanningCase):
                               self.env.ref("crm_projects.group_projects_user"), idle)
         project = self.project("Site vitrine")
         alone = self.task(project, "Recette", 5, self.env["res.users"])
-        empty = self.task(project, "Réunion de lancement", 0, self.lea)
+        empty = self.task(project, "Fourniture du serveur", 0, self.lea)
+        after_empty = self.task(project, "Installation", 2, self.hugo)
+        self.depends(after_empty, empty)
         blocked = self.task(project, "Mise en ligne", 2, self.lea)
-        self.depends(blocked, empty)
+        self.depends(blocked, alone)
         no_calendar = self.task(project, "Rédaction", 3, nobody)
         one = self.task(project, "Logo", 2, self.hugo)
         two = self.task(project, "Charte", 2, self.hugo)
@@ -393,10 +395,13 @@ class TestPlanningProjects(PlanningCase):
         fine = self.task(project, "Contenus", 3, self.lea)
         project.with_context(lang="en_US")._crm_plan()
         self.assertEqual(alone.crm_planning_issue, "Not planned: nobody is assigned to it.")
-        self.assertEqual(empty.crm_planning_issue, "Not planned: it has no planned hours.")
+        self.assertEqual(empty.crm_planning_issue,
+                         "No planned hours: it takes no one's time and is placed when the "
+                         "tasks it waits for end.")
+        self.assertFalse(empty.crm_slot_ids)
+        self.assertEqual(paris(after_empty.crm_planned_start), "2027-01-11 09:00")
         self.assertEqual(blocked.crm_planning_issue,
-                         "Not planned: it waits for «Réunion de lancement», which could not "
-                         "be planned.")
+                         "Not planned: it waits for «Recette», which could not be planned.")
         self.assertEqual(no_calendar.crm_planning_issue,
                          "Not planned: Zoé Sans Horaire has no working hours (no working time "
                          "calendar).")
