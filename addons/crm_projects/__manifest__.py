@@ -36,11 +36,18 @@
         "views/project_task_timesheet_views.xml",
         "views/project_project_profitability_views.xml",
         "report/crm_project_profitability_report_views.xml",
+        "data/crm_projects_planning_cron.xml",
+        "views/project_project_planning_views.xml",
+        "views/resource_calendar_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/crm_projects_quote_demo.xml",
+        "demo/crm_projects_planning_demo.xml",
+        "demo/crm_projects_timesheet_demo.xml",
     ],
+    # the company calendars of French companies get the public holidays
+    "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
     "application": True,
 }

@@ -6,3 +6,5 @@ from . import project_project_progress, project_project_360, res_partner_project
 from . import hr_employee_timesheet, account_analytic_line, crm_project_expense
 from . import project_project_profitability, project_task_timesheet, calendar_event_timesheet
 from . import crm_project_profitability_report
+from . import project_project_planning, project_task_planning, calendar_event_planning
+from . import resource_calendar_public_holidays

@@ -4,3 +4,4 @@ from . import test_project_access
 from . import test_project_progress_360
 from . import test_project_quote_demo
 from . import test_timesheet_profitability, test_timesheet_meeting_rights
+from . import test_planning
