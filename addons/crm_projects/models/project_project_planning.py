@@ -146,7 +146,12 @@ class ProjectProject(models.Model):
         horizon = start + datetime.timedelta(days=HORIZON_DAYS)
         persons = projects._crm_plan_persons(users, start, horizon)
         plan_tasks = projects._crm_plan_tasks(open_tasks, starts, start)
-        result = planner.plan(list(persons.values()), plan_tasks, start, horizon_days=HORIZON_DAYS)
+        # Among ready tasks of equal deadline and priority, the longest chain of
+        # work after the task first: projects end earlier (bench/README.md,
+        # bench_planner.py: 1.8 % from the optimum on average, against 12.3 %
+        # for the quote's order).
+        result = planner.plan(list(persons.values()), plan_tasks, start,
+                              horizon_days=HORIZON_DAYS, order=planner.ORDER_CRITICAL)
         projects.with_context(lang=lang)._crm_plan_store(tasks, open_tasks, result, persons)
         return result
 
