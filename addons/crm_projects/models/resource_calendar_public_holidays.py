@@ -63,11 +63,13 @@ class ResourceCalendar(models.Model):
     @api.model
     def _crm_french_calendars(self):
         """The working time calendars of the companies located in France."""
-        companies = self.env["res.company"].sudo().search(
-            [("partner_id.country_id.code", "=", "FR")])
-        calendars = companies.mapped("resource_calendar_id")
-        calendars |= self.sudo().search([("company_id", "in", companies.ids)])
-        return calendars
+        Company = self.env["res.company"].sudo()
+        companies = Company.search([("partner_id.country_id.code", "=", "FR")])
+        own = companies.mapped("resource_calendar_id")
+        # Odoo gives a new company a calendar of the creating user's company:
+        # the default calendar of a company abroad is not French, whoever owns it.
+        abroad = Company.search([("id", "not in", companies.ids)]).mapped("resource_calendar_id")
+        return own | (self.sudo().search([("company_id", "in", companies.ids)]) - abroad)
 
     @api.model
     def _crm_cron_french_public_holidays(self):
