@@ -22,6 +22,9 @@
     "data": [
         "security/crm_projects_security.xml",
         "security/ir.model.access.csv",
+        "views/project_task_views.xml",
+        "views/project_task_gantt_views.xml",
+        "views/project_project_phase_views.xml",
         "views/menus.xml",
     ],
     "application": True,
