@@ -40,8 +40,9 @@ class CrmTaskDependency(models.Model):
         for dependency in self:
             if dependency.task_id.company_id != dependency.depends_on_id.company_id:
                 raise ValidationError(_(
-                    "«%s» cannot wait for «%s»: the two tasks belong to different companies.")
-                    % (dependency.task_id.name, dependency.depends_on_id.name))
+                    "«%(task)s» cannot wait for «%(other)s»: the two tasks belong to "
+                    "different companies.") % {"task": dependency.task_id.name,
+                                               "other": dependency.depends_on_id.name})
 
     @api.constrains("task_id", "depends_on_id")
     def _check_no_cycle(self):

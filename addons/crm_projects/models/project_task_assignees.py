@@ -17,7 +17,7 @@ class ProjectTaskAssignees(models.Model):
     @api.onchange("user_id")
     def _onchange_user_id_crm_assignees(self):
         if self.user_id and self.user_id not in self.crm_user_ids:
-            self.crm_user_ids = [(4, self.user_id.id)]
+            self.crm_user_ids |= self.user_id
 
     @api.model
     def _crm_first_user_id(self, commands):

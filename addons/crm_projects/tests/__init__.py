@@ -1,1 +1,2 @@
 # -*- coding: utf-8 -*-
+from . import test_task_dependency, test_task_checklist, test_project_phase, test_task_assignees
