@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""Benchmark: the project Gantt (OCA web_timeline + crm_projects' fixes) with 200 and 2,000 tasks.
+
+    .venv/bin/python bench/bench_gantt.py [--sizes 200,2000] [--from-db DB] [--db bench_gantt]
+
+1. makes the database `--db`: a copy of `--from-db` (createdb -T, a database
+   with crm_projects installed) or, without it, `crm-odoo -i crm_projects
+   --without-demo=all`;
+2. through `crm-odoo shell` (not timed), for each size N a project "Bench
+   Gantt N" of N one-day tasks over 50 people, in dependency chains of 10
+   tasks (each waits for the previous one) with a link from the chain three
+   before every 7th task (so about 1.05 dependencies a task), planned over 8
+   weeks; automatic planning off (the drag then measures the Gantt, not the
+   planner, which bench/bench_planner.py measures); and a window action
+   opening its tasks in the timeline view;
+3. starts a server (tests/odoo_server.py) and headless Chromium, logs in,
+   then for each size, twice ("web_timeline" as it ships, with the browser's
+   localStorage switch crm_timeline_stock=1, then "ours": crm_limit, names
+   from search_read, groups in one pass, arrows read-then-write once per
+   frame, the drag through crm_gantt_move), best of `--runs`:
+   - first render: from the change of the URL to the action, until the N
+     boxes and the arrows between them are in the page;
+   - redraw after a drag: from the release of the mouse on a task moved by
+     one box width, until the timeline has reloaded (its old boxes are gone)
+     and shows the N boxes and the arrows again;
+4. prints a table (times in ms, and 2,000 against 200 as a ratio) and drops
+   the database (unless --keep).
+
+Run from the repository root; PostgreSQL as in config/odoo-test.conf.
+"""
+import argparse
+import os
+import subprocess
+import sys
+
+from benchlib import CONFIG, CRM_ODOO, PG, REPO, ROOT, load_average, shell
+
+sys.path.insert(0, os.path.join(REPO, "tests"))
+from odoo_server import (  # noqa: E402 (tests/ is not a package)
+    login, new_browser, quit_browser, start_server, stop_server, wait_idle)
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+SEED_SCRIPT = r"""
+import datetime, json, time
+started = time.time()
+env = env(context=dict(env.context, tracking_disable=True, mail_notrack=True,
+                       mail_create_nolog=True, no_reset_password=True))
+Users = env["res.users"]
+users = Users.search([("login", "like", "bench.gantt.%%")], order="id")
+for i in range(len(users), 50):
+    users |= Users.create({"name": "Bench Gantt %%02d" %% i, "login": "bench.gantt.%%02d" %% i,
+                           "groups_id": [(4, env.ref("crm_projects.group_projects_user").id)]})
+view = env.ref("crm_projects.project_task_view_timeline")
+actions = {}
+for size in %(sizes)r:
+    name = "Bench Gantt %%d" %% size
+    project = env["project.project"].search([("name", "=", name)])
+    if not project:
+        project = env["project.project"].create({"name": name, "crm_planning_auto": False})
+        monday = datetime.datetime(2027, 3, 1, 7, 0)
+        tasks = []
+        for i in range(size):
+            chain, k = divmod(i, 10)
+            day = (chain %% 30) + k
+            start = monday + datetime.timedelta(days=day // 5 * 7 + day %% 5)
+            task = env["project.task"].create({
+                "name": "Tâche %%d.%%d" %% (chain, k), "project_id": project.id,
+                "user_id": users[chain %% 50].id,
+                "crm_planned_start": str(start), "crm_planned_end": str(start.replace(hour=15)),
+            })
+            tasks.append(task)
+            if k:
+                env["crm.task.dependency"].create(
+                    {"task_id": task.id, "depends_on_id": tasks[i - 1].id})
+            if i %% 7 == 6 and chain >= 3:
+                env["crm.task.dependency"].create(
+                    {"task_id": task.id, "depends_on_id": tasks[i - 30 - k + 9].id})
+    action = env["ir.actions.act_window"].search([("name", "=", name)])
+    if not action:
+        action = env["ir.actions.act_window"].create({
+            "name": name, "res_model": "project.task", "view_mode": "timeline,form",
+            "view_id": view.id, "domain": "[('project_id', '=', %%d)]" %% project.id})
+    deps = env["crm.task.dependency"].search_count([("task_id.project_id", "=", project.id)])
+    actions[size] = {"action": action.id, "dependencies": deps}
+env.cr.commit()
+print("BENCH_RESULT " + json.dumps({"actions": actions, "seconds": time.time() - started}))
+"""
+
+# Resolves with the milliseconds from `start` until the timeline shows
+# `count` boxes and at least `arrows` arrows, after `gone` (if given) left the page.
+WAIT_JS = """
+var count = arguments[0], arrows = arguments[1], done = arguments[arguments.length - 1];
+var start = window.crmBenchStart, gone = window.crmBenchGone;
+function poll() {
+    var boxes = document.querySelectorAll('.o_timeline_view .vis-item.vis-range').length
+        || document.querySelectorAll('.oe_timeline_view .vis-item.vis-range').length;
+    var lines = document.querySelectorAll('.oe_timeline_view_canvas polyline').length;
+    var reloaded = !gone || !document.body.contains(gone);
+    if (reloaded && boxes >= count && lines >= arrows) {
+        done({ms: performance.now() - start, boxes: boxes, arrows: lines});
+    } else if (performance.now() - start > 170000) {
+        done({ms: -1, boxes: boxes, arrows: lines});
+    } else {
+        setTimeout(poll, 10);
+    }
+}
+poll();
+"""
+
+
+def first_render(driver, server, action_id, count, arrows):
+    driver.execute_script("""
+        window.crmBenchGone = null;
+        window.crmBenchStart = performance.now();
+        window.location.hash = 'action=' + arguments[0] + '&view_type=timeline';
+    """, action_id)
+    return driver.execute_async_script(WAIT_JS, count, arrows)
+
+
+def drag(driver, count, arrows):
+    """Drag the first task of the third chain by one box width to the right."""
+    boxes = driver.find_elements(By.CSS_SELECTOR, ".oe_timeline_view .vis-item.vis-range")
+    box = sorted(boxes, key=lambda b: (b.location["y"], b.location["x"]))[len(boxes) // 3]
+    width = max(box.size["width"], 20)
+    ActionChains(driver).click_and_hold(box).move_by_offset(width // 2, 0) \
+        .move_by_offset(width // 2, 0).perform()
+    driver.execute_script("""
+        window.crmBenchGone = document.querySelector('.oe_timeline_view .vis-item.vis-range');
+    """)
+    ActionChains(driver).release().perform()
+    driver.execute_script("window.crmBenchStart = performance.now();")
+    return driver.execute_async_script(WAIT_JS, count, arrows)
+
+
+def measure(driver, server, action_id, size, arrows, stock, runs):
+    driver.execute_script("window.localStorage.setItem('crm_timeline_stock', arguments[0]);",
+                          "1" if stock else "0")
+    # a fresh web client, so that the switch is read and nothing is cached in JS
+    driver.get(server.url + "/web#action=project.open_view_project_all")
+    wait_idle(driver, ".o_main_content > .o_content > *")
+    render, redraw = [], []
+    for _run in range(runs):
+        driver.execute_script("window.location.hash = 'action=project.open_view_project_all';")
+        wait_idle(driver, ".o_kanban_view")
+        result = first_render(driver, server, action_id, size, arrows)
+        render.append(result["ms"])
+        wait_idle(driver)
+        result = drag(driver, size, arrows)
+        redraw.append(result["ms"])
+    shown = [ms for ms in render if ms >= 0] or [-1]
+    moved = [ms for ms in redraw if ms >= 0] or [-1]
+    return min(shown), min(moved), result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="200,2000")
+    parser.add_argument("--runs", type=int, default=3, help="best of (3)")
+    parser.add_argument("--db", default="bench_gantt")
+    parser.add_argument("--from-db", help="copy this database (crm_projects installed)")
+    parser.add_argument("--keep", action="store_true", help="keep the database")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    sys.stdout.reconfigure(line_buffering=True)
+    os.environ.setdefault("PGPASSWORD", "crm")
+    server = driver = None
+    try:
+        subprocess.run(["dropdb", "--if-exists"] + PG + [args.db], check=True)
+        if args.from_db:
+            subprocess.run(["createdb"] + PG + ["-T", args.from_db, args.db], check=True)
+        else:
+            subprocess.run([CRM_ODOO, "-c", CONFIG, "-d", args.db, "-i", "crm_projects",
+                            "--without-demo=all", "--stop-after-init"],
+                           env=dict(os.environ, CRM_ROOT=ROOT), check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seeded = shell(args.db, SEED_SCRIPT % {"sizes": sizes})
+        print("projects seeded in %.0f s (load average %s)" % (seeded["seconds"], load_average()))
+        server = start_server(args.db)
+        driver, profile = new_browser()
+        driver.set_script_timeout(200)
+        login(driver, server)
+        rows = []
+        for size in sizes:
+            info = seeded["actions"][str(size)]
+            # the arrows drawn are those between boxes shown: at least most of them
+            arrows = int(info["dependencies"] * 0.5)
+            for stock in (True, False):
+                render, redraw, last = measure(driver, server, info["action"], size, arrows,
+                                               stock, args.runs)
+                rows.append((size, info["dependencies"], stock, render, redraw, last))
+                print("%5d tasks, %s: first render %.0f ms, redraw after a drag %.0f ms "
+                      "(%d boxes, %d arrows; load average %s)" % (
+                          size, "web_timeline" if stock else "ours", render, redraw,
+                          last["boxes"], last["arrows"], load_average()))
+    finally:
+        if driver:
+            quit_browser(driver, profile)
+        if server:
+            stop_server(server)
+        if not args.keep:
+            subprocess.run(["dropdb", "--if-exists"] + PG + [args.db])
+    print("\n| tasks | dependencies | Gantt | first render | redraw after a drag |")
+    print("|---:|---:|---|---:|---:|")
+    for size, deps, stock, render, redraw, _last in rows:
+        print("| %d | %d | %s | %.0f ms | %.0f ms |" % (
+            size, deps, "web_timeline 11.0.1.4.3" if stock else "ours", render, redraw))
+    by = dict(((size, stock), (render, redraw)) for size, _d, stock, render, redraw, _l in rows)
+    if len(sizes) == 2:
+        small, big = sizes
+        for stock in (True, False):
+            print("%s: %d against %d tasks: first render x%.1f, redraw x%.1f" % (
+                "web_timeline" if stock else "ours", big, small,
+                by[(big, stock)][0] / max(by[(small, stock)][0], 1),
+                by[(big, stock)][1] / max(by[(small, stock)][1], 1)))
+
+
+if __name__ == "__main__":
+    main()
