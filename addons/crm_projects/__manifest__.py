@@ -25,7 +25,15 @@
         "views/project_task_views.xml",
         "views/project_task_gantt_views.xml",
         "views/project_project_phase_views.xml",
+        "data/crm_projects_planning_cron.xml",
+        "views/project_project_planning_views.xml",
+        "views/resource_calendar_views.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/crm_projects_planning_demo.xml",
+    ],
+    # the company calendars of French companies get the public holidays
+    "post_init_hook": "post_init_hook",
     "application": True,
 }

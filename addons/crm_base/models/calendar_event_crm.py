@@ -16,7 +16,10 @@ Time in meetings (for crm_projects' worked time)::
 counts the meetings a user organizes or has accepted, shown as busy,
 overlaps counted once (logic/meeting_time.py); an all-day meeting counts as
 the hours of the system parameter ``crm_base.meeting_allday_hours`` (7 by
-default, 0 to leave all-day meetings out).
+default, 0 to leave all-day meetings out). The same meetings, as UTC
+intervals per user, come from ``_crm_busy_meetings`` (crm_projects' planner
+reads them); addons that mirror other things in the agenda leave them out of
+both by extending ``_crm_meeting_domain``.
 """
 import datetime
 
@@ -239,6 +242,53 @@ class CalendarEvent(models.Model):
             ALLDAY_HOURS_PARAM, 7.0, minimum=0.0, maximum=24.0)
 
     @api.model
+    def _crm_meeting_domain(self):
+        """Extra domain on the events that count as meetings: addons that
+        mirror other things in the agenda (crm_projects' planned work)
+        leave them out here."""
+        return []
+
+    @api.model
+    def _crm_busy_meetings(self, users, low, high):
+        """{user_id: ([(start, stop)], [all-day dates])}: the meetings of
+        ``users`` touching ``low``..``high`` (naive UTC datetimes) that they
+        organize or have accepted, shown as busy, each occurrence of a
+        recurring meeting apart; timed ones as UTC intervals, all-day ones as
+        the days they cover."""
+        users = users.sudo()
+        result = {user.id: ([], []) for user in users}
+        if not users:
+            return result
+        partner_ids = users.mapped("partner_id").ids
+        events = self.sudo().with_context(virtual_id=True, active_test=True).search([
+            ("start", "<=", fields.Datetime.to_string(high)),
+            ("stop", ">=", fields.Datetime.to_string(low)),
+            ("show_as", "=", "busy"),
+            "|", ("user_id", "in", users.ids), ("partner_ids", "in", partner_ids),
+        ] + self._crm_meeting_domain())
+        rows = events.read(["start", "stop", "allday", "user_id"])
+        real_ids = list({calendar_id2real_id(row["id"]) for row in rows})
+        accepted = set()
+        for attendee in self.env["calendar.attendee"].sudo().search([
+                ("event_id", "in", real_ids), ("partner_id", "in", partner_ids),
+                ("state", "=", "accepted")]):
+            accepted.add((attendee.event_id.id, attendee.partner_id.id))
+        for user in users:
+            intervals, allday_days = result[user.id]
+            for row in rows:
+                real_id = calendar_id2real_id(row["id"])
+                organizer = row["user_id"] and row["user_id"][0] == user.id
+                if not organizer and (real_id, user.partner_id.id) not in accepted:
+                    continue
+                start = fields.Datetime.from_string(row["start"])
+                stop = fields.Datetime.from_string(row["stop"])
+                if row["allday"]:
+                    allday_days += meeting_time.days_between(start.date(), max(start, stop).date())
+                else:
+                    intervals.append((start, stop))
+        return result
+
+    @api.model
     def _crm_meeting_hours(self, users, date_from, date_to):
         """{user_id: {'YYYY-MM-DD': hours}} of the meetings of ``users`` from
         ``date_from`` to ``date_to`` (dates included, in each user's time zone).
@@ -252,39 +302,13 @@ class CalendarEvent(models.Model):
         if not date_from or not date_to or date_to < date_from:
             raise UserError(_("The period of the time in meetings is not valid."))
         users = users.sudo()
-        result = {user.id: {} for user in users}
-        if not users:
-            return result
         low = datetime.datetime.combine(date_from - datetime.timedelta(days=1), datetime.time())
         high = datetime.datetime.combine(date_to + datetime.timedelta(days=2), datetime.time())
-        partner_ids = users.mapped("partner_id").ids
-        events = self.sudo().with_context(virtual_id=True, active_test=True).search([
-            ("start", "<=", fields.Datetime.to_string(high)),
-            ("stop", ">=", fields.Datetime.to_string(low)),
-            ("show_as", "=", "busy"),
-            "|", ("user_id", "in", users.ids), ("partner_ids", "in", partner_ids),
-        ])
-        rows = events.read(["start", "stop", "allday", "user_id"])
-        real_ids = list({calendar_id2real_id(row["id"]) for row in rows})
-        accepted = set()
-        for attendee in self.env["calendar.attendee"].sudo().search([
-                ("event_id", "in", real_ids), ("partner_id", "in", partner_ids),
-                ("state", "=", "accepted")]):
-            accepted.add((attendee.event_id.id, attendee.partner_id.id))
+        busy = self._crm_busy_meetings(users, low, high)
         allday_hours = self._crm_allday_hours()
+        result = {}
         for user in users:
-            intervals, allday_days = [], []
-            for row in rows:
-                real_id = calendar_id2real_id(row["id"])
-                organizer = row["user_id"] and row["user_id"][0] == user.id
-                if not organizer and (real_id, user.partner_id.id) not in accepted:
-                    continue
-                start = fields.Datetime.from_string(row["start"])
-                stop = fields.Datetime.from_string(row["stop"])
-                if row["allday"]:
-                    allday_days += meeting_time.days_between(start.date(), max(start, stop).date())
-                else:
-                    intervals.append((start, stop))
+            intervals, allday_days = busy[user.id]
             hours = meeting_time.hours_by_day(
                 intervals, allday_days, allday_hours, user.tz or DEFAULT_TZ, date_from, date_to)
             result[user.id] = {fields.Date.to_string(day): value

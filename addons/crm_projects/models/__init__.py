@@ -4,3 +4,5 @@ from . import crm_project_phase, crm_task_dependency, crm_task_slot
 from . import crm_task_checklist_item, project_task_checklist, crm_project_phase_dates
 from . import project_task_assignees, project_task_gantt
 from . import project_project_gantt
+from . import project_project_planning, project_task_planning, calendar_event_planning
+from . import resource_calendar_public_holidays
