@@ -123,6 +123,7 @@ def drag(driver, count, arrows):
     boxes = driver.find_elements(By.CSS_SELECTOR, ".oe_timeline_view .vis-item.vis-range")
     box = sorted(boxes, key=lambda b: (b.location["y"], b.location["x"]))[len(boxes) // 3]
     width = max(box.size["width"], 20)
+    box.click()  # vis.js drags the selected item
     ActionChains(driver).click_and_hold(box).move_by_offset(width // 2, 0) \
         .move_by_offset(width // 2, 0).perform()
     driver.execute_script("""
@@ -160,16 +161,24 @@ def main():
     parser.add_argument("--db", default="bench_gantt")
     parser.add_argument("--from-db", help="copy this database (crm_projects installed)")
     parser.add_argument("--keep", action="store_true", help="keep the database")
+    parser.add_argument("--reuse", action="store_true",
+                        help="measure on --db as it is, if it exists (kept from an earlier run)")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     sys.stdout.reconfigure(line_buffering=True)
     os.environ.setdefault("PGPASSWORD", "crm")
     server = driver = None
+    exists = subprocess.run(["psql"] + PG + ["-lqt"], capture_output=True, text=True,
+                            check=True).stdout
+    reuse = args.reuse and args.db in [line.split("|")[0].strip() for line in exists.splitlines()]
     try:
-        subprocess.run(["dropdb", "--if-exists"] + PG + [args.db], check=True)
-        if args.from_db:
+        if reuse:
+            pass
+        elif args.from_db:
+            subprocess.run(["dropdb", "--if-exists"] + PG + [args.db], check=True)
             subprocess.run(["createdb"] + PG + ["-T", args.from_db, args.db], check=True)
         else:
+            subprocess.run(["dropdb", "--if-exists"] + PG + [args.db], check=True)
             subprocess.run([CRM_ODOO, "-c", CONFIG, "-d", args.db, "-i", "crm_projects",
                             "--without-demo=all", "--stop-after-init"],
                            env=dict(os.environ, CRM_ROOT=ROOT), check=True,

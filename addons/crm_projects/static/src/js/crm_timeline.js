@@ -140,6 +140,21 @@ odoo.define('crm_projects.timeline', function (require) {
             this.crmFast = params.crmFast && !stock();
         },
         /**
+         * Opened from a button (the project's "Gantt"), the timeline is drawn
+         * before it is in the page, where vis.js measures every box as empty
+         * and gives up ("infinite loop in redraw?"): draw it again once
+         * attached, fitted to its tasks.
+         */
+        on_attach_callback: function () {
+            this._super.apply(this, arguments);
+            if (this.crmFast && this.timeline) {
+                this.timeline.redraw();
+                if (!this.mode || this.mode === 'fit') {
+                    this.timeline.fit({animation: false});
+                }
+            }
+        },
+        /**
          * The names come with search_read (display_name): no name_get.
          */
         on_data_loaded: function (events, group_bys, adjust_window) {
@@ -152,22 +167,30 @@ odoo.define('crm_projects.timeline', function (require) {
             return $.when(this.on_data_loaded_2(named, group_bys, adjust_window));
         },
         /**
-         * One group per value of the first group-by field, in one pass.
+         * One group per value of the first group-by field, in one pass; no
+         * empty "-" row.
          */
         split_groups: function (events, group_bys) {
             if (!this.crmFast || group_bys.length === 0) {
                 return this._super.apply(this, arguments);
             }
             var field = _.first(group_bys);
-            var groups = [{id: -1, content: _t('-')}];
+            var groups = [];
             var seen = {};
+            var ungrouped = false;
             _.each(events, function (event) {
                 var value = event[field];
-                if (value instanceof Array && !seen[value[0]]) {
+                if (!(value instanceof Array)) {
+                    ungrouped = true;
+                } else if (!seen[value[0]]) {
                     seen[value[0]] = true;
                     groups.push({id: value[0], content: value[1]});
                 }
             });
+            // the "-" row of the records without a group, only when there are some
+            if (ungrouped || !groups.length) {
+                groups.unshift({id: -1, content: _t('-')});
+            }
             return groups;
         },
         /**
