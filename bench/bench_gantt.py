@@ -38,8 +38,9 @@ from benchlib import CONFIG, CRM_ODOO, PG, REPO, ROOT, load_average, shell
 sys.path.insert(0, os.path.join(REPO, "tests"))
 from odoo_server import (  # noqa: E402 (tests/ is not a package)
     login, new_browser, quit_browser, start_server, stop_server, wait_idle)
+from selenium.common.exceptions import TimeoutException  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
+from urllib3.exceptions import ReadTimeoutError  # noqa: E402
 
 SEED_SCRIPT = r"""
 import datetime, json, time
@@ -119,9 +120,17 @@ def first_render(driver, server, action_id, count, arrows):
 
 
 def drag(driver, count, arrows):
-    """Drag the first task of the third chain by one box width to the right."""
-    boxes = driver.find_elements(By.CSS_SELECTOR, ".oe_timeline_view .vis-item.vis-range")
-    box = sorted(boxes, key=lambda b: (b.location["y"], b.location["x"]))[len(boxes) // 3]
+    """Drag a task in the middle of the screen by one box width to the right."""
+    box = driver.execute_script("""
+        var view = document.querySelector('.oe_timeline_view .vis-center').getBoundingClientRect();
+        var boxes = Array.prototype.filter.call(
+            document.querySelectorAll('.oe_timeline_view .vis-item.vis-range'), function (el) {
+                var r = el.getBoundingClientRect();
+                return r.width > 8 && r.top > view.top + 20 && r.bottom < window.innerHeight - 20
+                    && r.left > view.left + 20 && r.right < view.right - 60;
+            });
+        return boxes[Math.floor(boxes.length / 2)];
+    """)
     width = max(box.size["width"], 20)
     box.click()  # vis.js drags the selected item
     ActionChains(driver).click_and_hold(box).move_by_offset(width // 2, 0) \
@@ -134,6 +143,15 @@ def drag(driver, count, arrows):
     return driver.execute_async_script(WAIT_JS, count, arrows)
 
 
+def timed(step, *args):
+    """The result of a timed step, or ms = None when the page did not answer
+    within the browser's command timeout (a frozen page)."""
+    try:
+        return step(*args)
+    except (TimeoutException, ReadTimeoutError) as e:
+        return {"ms": None, "boxes": 0, "arrows": 0, "error": type(e).__name__}
+
+
 def measure(driver, server, action_id, size, arrows, stock, runs):
     driver.execute_script("window.localStorage.setItem('crm_timeline_stock', arguments[0]);",
                           "1" if stock else "0")
@@ -141,17 +159,26 @@ def measure(driver, server, action_id, size, arrows, stock, runs):
     driver.get(server.url + "/web#action=project.open_view_project_all")
     wait_idle(driver, ".o_main_content > .o_content > *")
     render, redraw = [], []
+    result = {}
     for _run in range(runs):
         driver.execute_script("window.location.hash = 'action=project.open_view_project_all';")
-        wait_idle(driver, ".o_kanban_view")
-        result = first_render(driver, server, action_id, size, arrows)
+        wait_idle(driver, ".o_kanban_view", timeout=600)
+        result = timed(first_render, driver, server, action_id, size, arrows)
         render.append(result["ms"])
-        wait_idle(driver)
-        result = drag(driver, size, arrows)
+        if result["ms"] is None or result["ms"] < 0:
+            break
+        wait_idle(driver, timeout=600)
+        result = timed(drag, driver, size, arrows)
         redraw.append(result["ms"])
-    shown = [ms for ms in render if ms >= 0] or [-1]
-    moved = [ms for ms in redraw if ms >= 0] or [-1]
-    return min(shown), min(moved), result
+        if result["ms"] is None or result["ms"] < 0:
+            break
+    shown = [ms for ms in render if ms is not None and ms >= 0]
+    moved = [ms for ms in redraw if ms is not None and ms >= 0]
+    return (min(shown) if shown else None), (min(moved) if moved else None), result
+
+
+def ms(value):
+    return "> 120 s (no answer)" if value is None else "%.0f ms" % value
 
 
 def main():
@@ -194,14 +221,21 @@ def main():
             info = seeded["actions"][str(size)]
             # the arrows drawn are those between boxes shown: at least most of them
             arrows = int(info["dependencies"] * 0.5)
-            for stock in (True, False):
+            # ours first: web_timeline as it ships may freeze the page for minutes
+            for stock in (False, True):
                 render, redraw, last = measure(driver, server, info["action"], size, arrows,
                                                stock, args.runs)
                 rows.append((size, info["dependencies"], stock, render, redraw, last))
-                print("%5d tasks, %s: first render %.0f ms, redraw after a drag %.0f ms "
+                print("%5d tasks, %s: first render %s, redraw after a drag %s "
                       "(%d boxes, %d arrows; load average %s)" % (
-                          size, "web_timeline" if stock else "ours", render, redraw,
+                          size, "web_timeline" if stock else "ours", ms(render), ms(redraw),
                           last["boxes"], last["arrows"], load_average()))
+                if render is None or redraw is None:
+                    # a frozen page: start again from a new browser
+                    quit_browser(driver, profile)
+                    driver, profile = new_browser()
+                    driver.set_script_timeout(200)
+                    login(driver, server)
     finally:
         if driver:
             quit_browser(driver, profile)
@@ -212,16 +246,16 @@ def main():
     print("\n| tasks | dependencies | Gantt | first render | redraw after a drag |")
     print("|---:|---:|---|---:|---:|")
     for size, deps, stock, render, redraw, _last in rows:
-        print("| %d | %d | %s | %.0f ms | %.0f ms |" % (
-            size, deps, "web_timeline 11.0.1.4.3" if stock else "ours", render, redraw))
+        print("| %d | %d | %s | %s | %s |" % (
+            size, deps, "web_timeline 11.0.1.4.3" if stock else "ours", ms(render), ms(redraw)))
     by = dict(((size, stock), (render, redraw)) for size, _d, stock, render, redraw, _l in rows)
     if len(sizes) == 2:
         small, big = sizes
         for stock in (True, False):
-            print("%s: %d against %d tasks: first render x%.1f, redraw x%.1f" % (
-                "web_timeline" if stock else "ours", big, small,
-                by[(big, stock)][0] / max(by[(small, stock)][0], 1),
-                by[(big, stock)][1] / max(by[(small, stock)][1], 1)))
+            ratios = ["x%.1f" % (b / max(a, 1)) if a and b else "?"
+                      for a, b in zip(by[(small, stock)], by[(big, stock)])]
+            print("%s: %d against %d tasks: first render %s, redraw %s" % (
+                "web_timeline" if stock else "ours", big, small, ratios[0], ratios[1]))
 
 
 if __name__ == "__main__":

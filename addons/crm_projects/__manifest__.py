@@ -22,6 +22,7 @@
     "data": [
         "security/crm_projects_security.xml",
         "security/ir.model.access.csv",
+        "security/crm_projects_task_security.xml",
         "views/project_task_views.xml",
         "views/project_task_gantt_views.xml",
         "views/project_project_phase_views.xml",
