@@ -1,5 +1,5 @@
 # -*- coding: utf-8 -*-
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ProjectTask(models.Model):
@@ -30,3 +30,15 @@ class ProjectTask(models.Model):
     crm_planned_start = fields.Datetime(string="Planned start", copy=False, index=True)
     crm_planned_end = fields.Datetime(string="Planned end", copy=False, index=True)
     crm_slot_ids = fields.One2many("crm.task.slot", "task_id", string="Planned work")
+
+    @api.model
+    def create(self, vals):
+        task = super(ProjectTask, self).create(vals)
+        task._crm_sync_assignees(vals)
+        return task
+
+    def write(self, vals):
+        result = super(ProjectTask, self).write(vals)
+        if "user_id" in vals or "crm_user_ids" in vals:
+            self._crm_sync_assignees(vals)
+        return result
