@@ -6,6 +6,13 @@ addon that needs another one it does not declare (a field, a view, a demo
 record of crm_billing used by crm_sales...). Here each addon whose dependencies
 leave out some suite addons gets its own throw-away database, built as a user
 would install it: ``crm-odoo -i <addon>``, demo data on, no ERROR in the log.
+
+One database can prove several addons at once: crm_projects alone holds
+crm_sales without crm_billing, crm_billing alone holds crm_sales without
+crm_projects, so together they show that crm_sales needs neither, and
+crm_sales needs no database of its own. ``INSTALLED`` is the smallest set of
+such databases (greedy) that shows, for every addon and every suite addon
+outside its dependencies, a database with the first and without the second.
 """
 import ast
 import glob
@@ -37,17 +44,49 @@ def suite_closure(addon, all_manifests):
     return needed
 
 
+def to_prove(all_manifests):
+    """(addon, other): a database must show ``addon`` installed without ``other``."""
+    closures = {name: suite_closure(name, all_manifests) for name in all_manifests}
+    return {(name, other) for name in all_manifests for other in all_manifests
+            if other not in closures[name]}
+
+
+def proven_by(addon, all_manifests):
+    """The pairs of to_prove() that installing ``addon`` alone shows."""
+    closure = suite_closure(addon, all_manifests)
+    return {(name, other) for name in closure for other in all_manifests
+            if other not in closure}
+
+
+def databases_to_install(all_manifests):
+    """The addons to install alone, each in its own database, so that every
+    pair of to_prove() is shown (greedy: the most pairs first)."""
+    left, chosen = to_prove(all_manifests), []
+    while left:
+        best = max(sorted(all_manifests),
+                   key=lambda name: len(proven_by(name, all_manifests) & left))
+        chosen.append(best)
+        left -= proven_by(best, all_manifests)
+    return sorted(chosen)
+
+
 MANIFESTS = manifests()
-ALONE = sorted(name for name in MANIFESTS
-               if suite_closure(name, MANIFESTS) != set(MANIFESTS))
+INSTALLED = databases_to_install(MANIFESTS)
 
 
-def test_the_addons_installed_alone_are_those_that_leave_some_of_the_suite_out():
-    assert "crm_base" in ALONE
-    assert all(suite_closure(name, MANIFESTS) < set(MANIFESTS) for name in ALONE)
+def test_the_databases_installed_alone_show_every_addon_without_what_it_does_not_need():
+    assert "crm_base" in INSTALLED
+    proven = set().union(*(proven_by(name, MANIFESTS) for name in INSTALLED))
+    assert proven == to_prove(MANIFESTS)
+    # crm_sales is shown by crm_billing's and crm_projects' databases together
+    sample = {"crm_base": {"depends": []}, "crm_sales": {"depends": ["crm_base"]},
+              "crm_billing": {"depends": ["crm_sales"]},
+              "crm_projects": {"depends": ["crm_sales"]},
+              "crm_projects_billing": {"depends": ["crm_projects", "crm_billing"]}}
+    assert databases_to_install(sample) == ["crm_base", "crm_billing", "crm_projects"]
 
 
-@pytest.mark.parametrize("addon", ALONE)
+@pytest.mark.parametrize("addon", INSTALLED)
 def test_the_addon_installs_alone_with_its_demo_data(addon):
     db = "crm_test_alone_%s" % addon
     drop(db)
