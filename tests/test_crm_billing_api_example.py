@@ -6,25 +6,17 @@ The script runs as a subprocess (as an integrator would run it) against the
 `odoo_server` fixture. Posted invoices cannot be deleted (French law), so what
 it created stays in the test database; each run uses a new customer.
 """
+import functools
 import json
-import os
-import subprocess
-import sys
 import xmlrpc.client
 
 import pytest
 
+import api_example
 from test_crm_sales_api_example import random_siret
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SCRIPT = os.path.join(ROOT, "docs", "examples", "crm_billing_api.py")
 
-
-def run_example(server, *extra, user="admin", password="admin"):
-    return subprocess.run(
-        [sys.executable, SCRIPT, "--url", server.url, "--db", server.db,
-         "--user", user, "--password", password] + list(extra),
-        capture_output=True, text=True, timeout=300, cwd=ROOT)
+run_example = functools.partial(api_example.run_example, "crm_billing_api.py")
 
 
 @pytest.fixture(scope="module")

@@ -8,24 +8,17 @@ The script runs as a subprocess (as an integrator would run it) against the
 quote cannot be deleted, so what it made stays in the test database; each
 run uses a new customer.
 """
+import functools
 import json
-import os
-import subprocess
-import sys
 import uuid
 import xmlrpc.client
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SCRIPT = os.path.join(ROOT, "docs", "examples", "crm_projects_api.py")
+import api_example
 
 
-def run_example(server, *extra, user="admin", password="admin"):
-    return subprocess.run(
-        [sys.executable, SCRIPT, "--url", server.url, "--db", server.db,
-         "--user", user, "--password", password] + list(extra),
-        capture_output=True, text=True, timeout=300, cwd=ROOT)
+run_example = functools.partial(api_example.run_example, "crm_projects_api.py")
 
 
 @pytest.fixture(scope="module")

@@ -5,17 +5,14 @@ The script runs as a subprocess (as an integrator would run it) against the
 `odoo_server` fixture; what it created is then checked over XML-RPC and
 removed.
 """
+import functools
 import json
-import os
 import random
-import subprocess
-import sys
 import xmlrpc.client
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SCRIPT = os.path.join(ROOT, "docs", "examples", "crm_sales_api.py")
+import api_example
 
 
 def _luhn_ok(digits):
@@ -36,11 +33,7 @@ def random_siret():
     return _with_key(siren + "%04d" % random.randrange(1, 10 ** 4))
 
 
-def run_example(server, *extra, user="admin", password="admin"):
-    return subprocess.run(
-        [sys.executable, SCRIPT, "--url", server.url, "--db", server.db,
-         "--user", user, "--password", password] + list(extra),
-        capture_output=True, text=True, timeout=180, cwd=ROOT)
+run_example = functools.partial(api_example.run_example, "crm_sales_api.py")
 
 
 @pytest.fixture
