@@ -31,7 +31,8 @@ Odoo 11's own PDF, which has no Factur-X (crm_billing's embedding is switched
 off for the sale blocks only). A real Odoo server runs on the database during
 the measure, so that wkhtmltopdf fetches the report's style sheets from it as
 in production (`report.url`). The run then counts our PDFs that carry a
-`factur-x.xml`, and checks one in 50 against the Factur-X XSD.
+`factur-x.xml`, and checks one in 50 of them against the Factur-X XSD again
+(crm_billing checks each against the XSD when it makes it).
 
 Run from the repository root; PostgreSQL as in config/odoo-test.conf.
 CRM_ROOT=/other/checkout measures the addons of another checkout.
@@ -132,7 +133,8 @@ for start in range(0, len(quotes), block):
     # not timed: is each PDF of ours a Factur-X? (one in 50 checked against the XSD)
     from facturx import get_facturx_xml_from_pdf
     for invoice_id, pdf in invoice_ids.pop("pdf_ours", []):
-        check = invoice_id %% 50 == 0
+        facturx["read"] = facturx.get("read", 0) + 1
+        check = facturx["read"] %% 50 == 1
         name, xml = get_facturx_xml_from_pdf(pdf, check_xsd=check)
         if name == "factur-x.xml" and xml:
             facturx["embedded"] += 1

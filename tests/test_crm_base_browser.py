@@ -44,8 +44,16 @@ def test_company_360_record(browser, odoo_server):
         "the company's meetings should be listed: %s" % items[:3]
     checks.check("Activity tab")
 
+    # with more addons installed, "Meetings" may be in the box's "More" menu: open it
+    more = [b for b in browser.find_elements(By.CSS_SELECTOR, ".oe_button_box .o_button_more")
+            if b.is_displayed()]
+    if more and not [b for b in browser.find_elements(
+            By.CSS_SELECTOR, ".oe_button_box .oe_stat_button")
+            if "Meetings" in b.text and b.is_displayed()]:
+        more[0].click()
     meetings = [b for b in browser.find_elements(By.CSS_SELECTOR, ".oe_button_box .oe_stat_button")
                 if "Meetings" in b.text and b.is_displayed()]
+    assert meetings, "no Meetings button in the company's box"
     meetings[0].click()
     wait_idle(browser, ".o_calendar_view, .o_list_view")
     checks.check("meetings of the company")
