@@ -15,7 +15,7 @@ so each VAT rate of its breakdown becomes one line.
 import io
 from decimal import Decimal
 
-from odoo.addons.crm_sales.logic.quote_totals import round_cent as cents, to_decimal as dec
+from odoo.addons.crm_sales.logic.quote_totals import round_cent
 
 CENT = Decimal("0.01")
 CREDIT_NOTE_TYPE_CODES = ("381", "261", "262", "396", "502", "503")
@@ -29,6 +29,16 @@ class FacturxImportError(Exception):
         super(FacturxImportError, self).__init__(code, details or {})
         self.code = code
         self.details = details or {}
+
+
+def dec(value):
+    """A number of the XML as a Decimal: CII writes a decimal point, so a
+    decimal comma is refused (InvalidOperation), unlike crm_sales' to_decimal."""
+    return Decimal(str(value or 0))
+
+
+def cents(value):
+    return round_cent(dec(value))
 
 
 def extract_xml(pdf):

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import tempfile
 import unittest
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from facturx import generate_from_binary, xml_check_xsd
 from lxml import etree
@@ -196,6 +196,11 @@ class TestFacturxImportLogic(unittest.TestCase):
         with self.assertRaises(facturx_import.FacturxImportError) as caught:
             facturx_import.read_pdf(self.facturx(xml))
         self.assertEqual(caught.exception.code, "invalid")
+
+    def test_an_amount_read_from_the_xml_takes_a_point_not_a_comma(self):
+        self.assertEqual(facturx_import.cents("2370.004"), Decimal("2370.00"))
+        with self.assertRaises(InvalidOperation):
+            facturx_import.dec("2370,00")
 
     def test_a_pdf_without_xml_and_a_broken_file_are_refused(self):
         with self.assertRaises(facturx_import.FacturxImportError) as caught:
