@@ -24,11 +24,10 @@ import importlib.util
 import os
 import random
 import subprocess
-import sys
 import tempfile
 import time
 
-from benchlib import CONFIG, CRM_ODOO, PG, REPO, ROOT, shell
+from benchlib import CONFIG, CRM_ODOO, PG, REPO, ROOT, shell, prepare_run
 
 HEADERS = ["Raison sociale", "SIRET", "Adresse", "Code postal", "Ville", "Pays", "Courriel",
            "Téléphone"]
@@ -159,11 +158,7 @@ def main():
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--keep", action="store_true", help="keep the databases")
     args = parser.parse_args()
-    sys.stdout.reconfigure(line_buffering=True)
-
-    os.environ.setdefault("PGPASSWORD", "crm")
-    os.environ["PATH"] = os.pathsep.join([os.path.join(REPO, "node_modules", ".bin"),
-                                          os.environ["PATH"]])
+    prepare_run()
     template, ours_db, base_db = "cb_bench_tpl", "cb_bench_ours", "cb_bench_base"
     workdir = tempfile.mkdtemp(prefix="bench_import_")
     path = os.path.join(workdir, "contacts.csv")

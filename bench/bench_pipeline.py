@@ -42,7 +42,7 @@ import subprocess
 import sys
 import time
 
-from benchlib import CONFIG, CRM_ODOO, PG, REPO, ROOT, load_average
+from benchlib import CONFIG, CRM_ODOO, PG, ROOT, load_average, prepare_run
 
 SALES_DB, LEAD_DB = "bench_sales", "bench_lead"
 
@@ -383,10 +383,7 @@ def main():
     parser.add_argument("--explain", action="store_true",
                         help="print EXPLAIN ANALYZE of the salesperson's Kanban read_group")
     args = parser.parse_args()
-    sys.stdout.reconfigure(line_buffering=True)
-    os.environ.setdefault("PGPASSWORD", "crm")
-    os.environ["PATH"] = os.pathsep.join([os.path.join(REPO, "node_modules", ".bin"),
-                                          os.environ["PATH"]])
+    prepare_run()
 
     base = {"rows": args.rows, "seed": args.seed, "users": 40, "team_size": 5, "partners": 5000,
             "repeats": args.repeats, "warmup": args.warmup, "slow_repeats": args.slow_repeats,

@@ -43,7 +43,7 @@ import subprocess
 import sys
 import time
 
-from benchlib import CONFIG, CRM_ODOO, PG, REPO, ROOT, shell, load_average
+from benchlib import CONFIG, CRM_ODOO, PG, REPO, ROOT, shell, load_average, prepare_run
 
 sys.path.insert(0, os.path.join(REPO, "tests"))
 from odoo_server import start_server, stop_server  # noqa: E402 (tests/ is not a package)
@@ -186,10 +186,7 @@ def main():
     parser.add_argument("--pdf", action="store_true",
                         help="also print each invoice (ours: Factur-X), timed")
     args = parser.parse_args()
-    sys.stdout.reconfigure(line_buffering=True)
-    os.environ.setdefault("PGPASSWORD", "crm")
-    os.environ["PATH"] = os.pathsep.join([os.path.join(REPO, "node_modules", ".bin"),
-                                          os.environ["PATH"]])
+    prepare_run()
     progress = os.path.join(REPO, "var", "log", "%s-progress.jsonl" % args.db)
     if os.path.exists(progress):
         os.remove(progress)

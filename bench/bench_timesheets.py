@@ -30,10 +30,9 @@ CRM_ROOT=/other/checkout measures the addons of another checkout.
 import argparse
 import os
 import subprocess
-import sys
 import time
 
-from benchlib import CONFIG, CRM_ODOO, PG, REPO, ROOT, shell, load_average
+from benchlib import CONFIG, CRM_ODOO, PG, ROOT, shell, load_average, prepare_run
 
 SETUP_SCRIPT = r"""
 import json, random, time
@@ -167,10 +166,7 @@ def main():
     parser.add_argument("--reuse", action="store_true",
                         help="measure again on a database kept by an earlier --keep run")
     args = parser.parse_args()
-    sys.stdout.reconfigure(line_buffering=True)
-    os.environ.setdefault("PGPASSWORD", "crm")
-    os.environ["PATH"] = os.pathsep.join([os.path.join(REPO, "node_modules", ".bin"),
-                                          os.environ["PATH"]])
+    prepare_run()
     params = {"lines": args.lines, "projects": args.projects, "seed": args.seed,
               "entries": args.entries}
     try:

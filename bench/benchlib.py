@@ -36,3 +36,13 @@ def load_average():
         return "%.1f" % os.getloadavg()[0]
     except OSError:
         return "?"
+
+
+def prepare_run():
+    """What every benchmark needs before it starts: its lines printed as they
+    come, PostgreSQL's password for psql/dropdb, and the repository's lessc
+    (node_modules) on PATH for the Odoo it starts."""
+    sys.stdout.reconfigure(line_buffering=True)
+    os.environ.setdefault("PGPASSWORD", "crm")
+    os.environ["PATH"] = os.pathsep.join([os.path.join(REPO, "node_modules", ".bin"),
+                                          os.environ["PATH"]])
