@@ -59,7 +59,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Dict, List, Optional, Tuple
 
-from . import work_time as wt
+from odoo.addons.crm_base.logic import work_time as wt
 
 # Why a task could not be planned (Plan.unplanned)
 NO_ASSIGNEE = "no_assignee"          # no one to do it (and it has hours)

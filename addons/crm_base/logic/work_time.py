@@ -1,10 +1,10 @@
 # -*- coding: utf-8 -*-
 """Working time as sorted lists of UTC intervals, in whole minutes.
 
-Plain Python (no odoo import), used by ``planner``. A moment is an ``int``:
-minutes since 1970-01-01 00:00 UTC, so that the planner compares and adds
-integers; ``to_minute`` and ``to_datetime`` convert from and to naive UTC
-datetimes, as Odoo stores them.
+Plain Python (no odoo import), shared by crm_projects' planner and
+crm_helpdesk's SLA clock. A moment is an ``int``: minutes since 1970-01-01
+00:00 UTC, so that callers compare and add integers; ``to_minute`` and
+``to_datetime`` convert from and to naive UTC datetimes, as Odoo stores them.
 
 A person's weekly attendances are in their own time zone: each day's
 attendance is turned into UTC with that day's offset, so that a 9:00-17:00
