@@ -99,6 +99,29 @@ class CrmTicket(models.Model):
             return tickets.name_get()
         return super(CrmTicket, self).name_search(name, args, operator, limit)
 
+    @api.onchange("partner_id")
+    def _onchange_partner_id(self):
+        if self.partner_id:
+            self.partner_name = self.partner_id.name
+            self.partner_email = self.partner_id.email
+            self.partner_phone = self.partner_id.phone or self.partner_id.mobile
+
+    @api.model
+    def _crm_customer_for(self, email, name=None, create=True):
+        """The contact of a customer who writes in (mail, web form, chat):
+        found by e-mail address (any case; a person before a company), else
+        created with ``name`` when ``create``; an empty recordset without a
+        valid address. Runs as superuser: the public form and the mail
+        gateway call it."""
+        email = (email or "").strip()
+        if "@" not in email or len(email) > 254:
+            return self.env["res.partner"]
+        Partner = self.env["res.partner"].sudo()
+        found = Partner.search([("email", "=ilike", email)], order="is_company, id", limit=1)
+        if found or not create:
+            return found
+        return Partner.create({"name": (name or "").strip() or email, "email": email})
+
     # ------------------------------------------------------------------ life
 
     @api.model

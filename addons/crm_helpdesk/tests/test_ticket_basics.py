@@ -51,3 +51,11 @@ class TestTicketBasics(SavepointCase):
         self.new_ticket()
         self.new_ticket()
         self.assertEqual(self.customer.crm_ticket_count, 2)
+
+    def test_a_customer_writing_in_is_found_by_address_or_created_once(self):
+        Ticket = self.env["crm.ticket"]
+        self.assertEqual(Ticket._crm_customer_for("CAMILLE@example.fr"), self.customer)
+        new = Ticket._crm_customer_for("paul.durand@example.fr", "Paul Durand")
+        self.assertEqual((new.name, new.email), ("Paul Durand", "paul.durand@example.fr"))
+        self.assertEqual(Ticket._crm_customer_for("paul.durand@example.fr", "P. D."), new)
+        self.assertFalse(Ticket._crm_customer_for("not an address"))
