@@ -4,7 +4,7 @@ attachments, followers and tags; the others are archived with a note linking
 it; different customers need a confirmation, different companies are refused."""
 import base64
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import SavepointCase
 
 
@@ -102,3 +102,13 @@ class TestTicketMerge(SavepointCase):
             active_model="crm.ticket", active_ids=[second.id, first.id]).create({})
         self.assertEqual(wizard.target_id, first)
         self.assertTrue(wizard.different_customers)
+
+    def test_a_user_outside_the_helpdesk_cannot_merge_tickets(self):
+        outsider = self.env["res.users"].create({
+            "login": "merge_outsider", "name": "Hors Support",
+            "email": "hors@support.example.fr",
+            "groups_id": [(6, 0, [self.env.ref("base.group_user").id])]})
+        first, second = self.new_ticket(self.customer), self.new_ticket(self.customer)
+        with self.assertRaises(AccessError):
+            self.merge(first | second, user=outsider)
+        self.assertTrue(first.active and second.active)
