@@ -254,7 +254,7 @@ class TestAssignmentConcurrency(SavepointCase):
                 first = env_a["crm.ticket"].create(values)
                 ticket_ids.append(first.id)
                 # while the first transaction runs, the second one waits for the team
-                cr_b.execute("SET LOCAL lock_timeout = '1s'")
+                cr_b.execute("SET LOCAL lock_timeout = '300ms'")
                 with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.OperationalError):
                     env_b["crm.ticket"].create(values)
                 cr_b.rollback()
