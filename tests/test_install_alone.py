@@ -54,16 +54,36 @@ def suite_closure(addon, all_manifests):
     return needed
 
 
+def installed_with(addon, all_manifests):
+    """The suite addons that ``crm-odoo -i <addon>`` installs: its own
+    dependencies, and the bridges (``auto_install``) whose suite dependencies
+    are then all installed, as Odoo adds them (crm_helpdesk_projects brings
+    crm_helpdesk_sales: both crm_helpdesk and crm_sales are there). A bridge
+    depending on an addon outside the suite is not counted as added."""
+    installed = suite_closure(addon, all_manifests)
+    added = True
+    while added:
+        added = False
+        for name in sorted(all_manifests):
+            depends = set(all_manifests[name].get("depends", []))
+            if name not in installed and all_manifests[name].get("auto_install") \
+                    and depends and depends <= installed:
+                installed |= suite_closure(name, all_manifests)
+                added = True
+    return installed
+
+
 def to_prove(all_manifests):
-    """(addon, other): a database must show ``addon`` installed without ``other``."""
-    closures = {name: suite_closure(name, all_manifests) for name in all_manifests}
+    """(addon, other): a database must show ``addon`` installed without
+    ``other``, when installing ``addon`` does not bring ``other`` anyway."""
+    closures = {name: installed_with(name, all_manifests) for name in all_manifests}
     return {(name, other) for name in all_manifests for other in all_manifests
             if other not in closures[name]}
 
 
 def proven_by(addon, all_manifests):
     """The pairs of to_prove() that installing ``addon`` alone shows."""
-    closure = suite_closure(addon, all_manifests)
+    closure = installed_with(addon, all_manifests)
     return {(name, other) for name in closure for other in all_manifests
             if other not in closure}
 
@@ -86,7 +106,7 @@ def build_order(chosen, all_manifests):
     need gets a database on the way. The templates of a database are the largest
     ones built before it whose addons it needs all of; the test copies the one
     with the most Odoo modules installed (the least left to install)."""
-    closures = {name: suite_closure(name, all_manifests) for name in all_manifests}
+    closures = {name: installed_with(name, all_manifests) for name in all_manifests}
     shared = {name for name in all_manifests
               if sum(name in closures[c] for c in chosen) >= 2}
     order, built = [], []
@@ -121,6 +141,16 @@ def test_the_databases_installed_alone_show_every_addon_without_what_it_does_not
     # the bridge goes on crm_billing's database or crm_projects', whichever has more
     assert build_order(["crm_billing", "crm_projects", "crm_projects_billing"], sample)[-1] \
         == ("crm_projects_billing", ("crm_billing", "crm_projects"))
+    # a bridge comes with the other bridge whose addons it brings (auto_install)
+    sample.update({"crm_helpdesk": {"depends": ["crm_base"]},
+                   "crm_helpdesk_sales": {"depends": ["crm_helpdesk", "crm_sales"],
+                                          "auto_install": True},
+                   "crm_helpdesk_projects": {"depends": ["crm_helpdesk", "crm_projects"],
+                                             "auto_install": True}})
+    assert installed_with("crm_helpdesk_projects", sample) == {
+        "crm_base", "crm_sales", "crm_projects", "crm_helpdesk", "crm_helpdesk_sales",
+        "crm_helpdesk_projects"}
+    assert installed_with("crm_helpdesk", sample) == {"crm_base", "crm_helpdesk"}
 
 
 def copy_database(template, db):
@@ -165,10 +195,10 @@ def test_the_addon_installs_alone_with_its_demo_data(addon, templates, built):
         template = max(ready, key=lambda t: (len(installed_modules(PREFIX + t)), t))
         copy_database(PREFIX + template, db)
         # what the copy holds already is not installed again
-        assert installed_modules(db) & set(MANIFESTS) == suite_closure(template, MANIFESTS)
+        assert installed_modules(db) & set(MANIFESTS) == installed_with(template, MANIFESTS)
     else:
         drop(db)
     built[addon] = None
     run_odoo(db, "install-alone-%s.log" % addon, "-i", addon)
-    assert installed_modules(db) & set(MANIFESTS) == suite_closure(addon, MANIFESTS)
+    assert installed_modules(db) & set(MANIFESTS) == installed_with(addon, MANIFESTS)
     built[addon] = db
