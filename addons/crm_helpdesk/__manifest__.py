@@ -31,7 +31,14 @@
         "views/crm_ticket_category_views.xml",
         "views/crm_ticket_tag_views.xml",
         "views/crm_helpdesk_sla_views.xml",
+        "data/crm_ticket_rating_template.xml",
+        "data/crm_helpdesk_nps_data.xml",
+        "views/crm_helpdesk_rating_views.xml",
+        "views/crm_helpdesk_nps_views.xml",
         "views/menus.xml",
+    ],
+    "demo": [
+        "demo/crm_helpdesk_demo.xml",
     ],
     "application": True,
 }

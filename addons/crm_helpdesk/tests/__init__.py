@@ -1,2 +1,4 @@
 # -*- coding: utf-8 -*-
 from . import test_ticket_basics
+from . import test_ticket_rating, test_helpdesk_nps, test_team_dashboard
+from . import test_helpdesk_demo
