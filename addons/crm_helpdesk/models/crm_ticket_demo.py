@@ -137,7 +137,9 @@ class CrmTicket(models.Model):
 
     @api.model
     def _crm_demo_date_and_discuss(self, created, rand, now):
-        Message = self.env["mail.message"].with_context(tracking_disable=True)
+        # written as they were, notifying nobody (no mail, no chat)
+        Message = self.env["mail.message"].with_context(tracking_disable=True,
+                                                        message_create_from_mail_mail=True)
         comment = self.env.ref("mail.mt_comment").id
         note = self.env.ref("mail.mt_note").id
         Rating = self.env["rating.rating"]
