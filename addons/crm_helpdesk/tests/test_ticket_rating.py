@@ -106,3 +106,13 @@ class TestTicketRating(SavepointCase):
         self.assertIn("Satisfied", items[0]["title"])
         self.assertIn(ticket.number, items[0]["title"])
         self.assertEqual(items[0]["summary"], "Parfait")
+
+    def test_a_helpdesk_agent_solving_a_ticket_sends_the_request_too(self):
+        agent = self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Agent Notes", "login": "agent.rating.test", "email": "agent@example.fr",
+            "groups_id": [(6, 0, [self.env.ref("crm_helpdesk.group_helpdesk_user").id])]})
+        ticket = self.new_ticket()
+        ticket.sudo(agent).write({"stage_id": self.solved.id, "user_id": agent.id})
+        [mail] = self.rating_mails(ticket)
+        self.assertIn("Agent Notes", mail.body_html)
+        self.assertEqual(ticket.rating_ids.rated_partner_id, agent.partner_id)
