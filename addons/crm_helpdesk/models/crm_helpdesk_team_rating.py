@@ -60,6 +60,20 @@ class CrmHelpdeskTeam(models.Model):
             scores[response["team_id"][0]].append(response["score"])
         return {team_id: nps_logic.nps(values) for team_id, values in scores.items()}
 
+    def crm_nps_history(self, period="month", date_from=None):
+        """The team's NPS per period ('month', 'quarter' or 'year'): a list of
+        {"period": first day 'YYYY-MM-DD', "nps", "count", "promoters",
+        "passives", "detractors"}, oldest first (callable over XML-RPC)."""
+        self.ensure_one()
+        domain = [("team_id", "=", self.id), ("state", "=", "answered")]
+        if date_from:
+            domain.append(("answer_date", ">=", date_from))
+        answers = [(fields.Datetime.from_string(r["answer_date"]), r["score"])
+                   for r in self.env["crm.helpdesk.nps.response"].sudo().search_read(
+                       domain, ["answer_date", "score"]) if r["answer_date"]]
+        return [dict(figures, period=fields.Date.to_string(start))
+                for start, figures in nps_logic.nps_by_period(answers, period)]
+
     def _compute_crm_satisfaction(self):
         teams = self.filtered(lambda team: isinstance(team.id, int))
         figures = teams.crm_satisfaction_for(self._crm_figures_since()) if teams else {}

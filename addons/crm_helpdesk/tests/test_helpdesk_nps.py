@@ -103,3 +103,14 @@ class TestHelpdeskNps(SavepointCase):
     def test_a_survey_interval_below_one_is_refused(self):
         with self.assertRaises(ValidationError):
             self.survey.interval = 0
+
+    def test_the_team_nps_per_month(self):
+        for when, score in (("2026-01-05 10:00:00", 0), ("2026-01-20 10:00:00", 10),
+                            ("2026-02-03 10:00:00", 9)):
+            response = self.survey._crm_send(self.customer)
+            response.crm_answer(score)
+            response.answer_date = when
+        history = self.team.crm_nps_history("month")
+        self.assertEqual([(h["period"], h["count"], h["nps"]) for h in history],
+                         [("2026-01-01", 2, 0), ("2026-02-01", 1, 100)])
+        self.assertEqual(len(self.team.crm_nps_history("month", "2026-02-01")), 1)
