@@ -34,7 +34,14 @@
         "data/crm_ticket_assignment_cron.xml",
         "views/crm_ticket_assignment_views.xml",
         "wizard/crm_ticket_merge_views.xml",
+        "data/crm_ticket_rating_template.xml",
+        "data/crm_helpdesk_nps_data.xml",
+        "views/crm_helpdesk_rating_views.xml",
+        "views/crm_helpdesk_nps_views.xml",
         "views/menus.xml",
+    ],
+    "demo": [
+        "demo/crm_helpdesk_demo.xml",
     ],
     "application": True,
 }

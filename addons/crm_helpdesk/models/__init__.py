@@ -4,3 +4,6 @@ from . import crm_helpdesk_team, crm_helpdesk_sla, crm_ticket
 from . import res_partner_helpdesk
 from . import crm_ticket_category_skill, crm_helpdesk_team_assignment, crm_ticket_assignment
 from . import crm_ticket_merge
+from . import crm_helpdesk_nps_survey, crm_helpdesk_nps_response
+from . import crm_ticket_rating, crm_helpdesk_team_rating, crm_helpdesk_team_dashboard
+from . import res_partner_helpdesk_rating, crm_ticket_demo

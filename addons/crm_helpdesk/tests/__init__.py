@@ -1,3 +1,5 @@
 # -*- coding: utf-8 -*-
 from . import test_ticket_basics
 from . import test_ticket_assignment, test_ticket_merge
+from . import test_ticket_rating, test_helpdesk_nps, test_team_dashboard
+from . import test_helpdesk_demo
