@@ -2,3 +2,5 @@
 from . import crm_ticket_stage, crm_ticket_category, crm_ticket_tag
 from . import crm_helpdesk_team, crm_helpdesk_sla, crm_ticket
 from . import res_partner_helpdesk
+from . import (crm_helpdesk_team_channels, crm_helpdesk_form_attempt, crm_ticket_web_form,
+               crm_ticket_portal, crm_ticket_livechat, mail_channel_helpdesk)

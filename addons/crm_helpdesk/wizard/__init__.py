@@ -1,1 +1,2 @@
 # -*- coding: utf-8 -*-
+from . import crm_ticket_phone_wizard
