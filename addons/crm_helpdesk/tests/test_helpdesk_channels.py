@@ -30,7 +30,7 @@ class HelpdeskChannelsCase(SavepointCase):
             "name": "Boulangerie Lefèvre", "is_company": True})
         cls.camille = cls.env["res.partner"].create({
             "name": "Camille Lefèvre", "email": "camille@boulangerie-lefevre.fr",
-            "parent_id": cls.company_customer.id, "mobile": "+33 6 12 34 56 78"})
+            "parent_id": cls.company_customer.id, "mobile": "+33 7 59 31 84 26"})
 
     def form(self, **values):
         return dict({"name": "Camille Lefèvre", "email": "camille@boulangerie-lefevre.fr",
@@ -132,16 +132,16 @@ class TestPhoneCall(HelpdeskChannelsCase):
 
     def test_the_caller_is_found_however_the_number_is_typed(self):
         Partner = self.env["res.partner"]
-        for typed in ("06 12 34 56 78", "+33612345678", "0033 6 12 34 56 78"):
+        for typed in ("07 59 31 84 26", "+33759318426", "0033 7 59 31 84 26"):
             self.assertEqual(Partner.crm_find_by_phone(typed), self.camille, typed)
-        self.assertFalse(Partner.crm_find_by_phone("06 12 34 56 79"))
+        self.assertFalse(Partner.crm_find_by_phone("07 59 31 84 27"))
         self.assertFalse(Partner.crm_find_by_phone("abc"))
 
     def test_a_phone_call_shows_the_caller_and_their_open_tickets_then_a_ticket(self):
         older = self.Ticket.create({"name": "Four en panne", "team_id": self.team.id,
                                     "partner_id": self.camille.id})
         wizard = self.env["crm.ticket.phone.wizard"].create({
-            "phone": "06.12.34.56.78", "team_id": self.team.id})
+            "phone": "07.59.31.84.26", "team_id": self.team.id})
         wizard._onchange_phone()
         self.assertEqual(wizard.match_ids, self.camille)
         self.assertEqual(wizard.partner_id, self.camille)
@@ -150,11 +150,11 @@ class TestPhoneCall(HelpdeskChannelsCase):
         action = wizard.action_crm_create_ticket()
         ticket = self.Ticket.browse(action["res_id"])
         self.assertEqual((ticket.channel, ticket.partner_id, ticket.partner_phone),
-                         ("phone", self.camille, "06.12.34.56.78"))
+                         ("phone", self.camille, "07.59.31.84.26"))
 
     def test_an_unknown_caller_needs_a_name_and_gets_a_contact(self):
         wizard = self.env["crm.ticket.phone.wizard"].create({
-            "phone": "01 40 20 30 40", "team_id": self.team.id, "name": "Devis"})
+            "phone": "01 47 83 29 61", "team_id": self.team.id, "name": "Devis"})
         wizard._onchange_phone()
         self.assertFalse(wizard.partner_id)
         with self.assertRaises(UserError):
@@ -162,7 +162,7 @@ class TestPhoneCall(HelpdeskChannelsCase):
         wizard.new_contact_name = "Garage Martin"
         ticket = self.Ticket.browse(wizard.action_crm_create_ticket()["res_id"])
         self.assertEqual(ticket.partner_id.name, "Garage Martin")
-        self.assertEqual(self.env["res.partner"].crm_find_by_phone("+33140203040"),
+        self.assertEqual(self.env["res.partner"].crm_find_by_phone("+33147832961"),
                          ticket.partner_id)
 
 
