@@ -81,6 +81,32 @@ def test_a_visitor_sends_the_form_and_gets_a_ticket_number_and_a_mail(odoo_serve
     assert server.log_problems(offset) == []
 
 
+def test_the_embedded_form_works_without_odoo_session_cookie(odoo_server):
+    # in an <iframe> on the customer's site the browser sends no Odoo cookie
+    server = odoo_server
+    tag = uuid.uuid4().hex[:8]
+    team_id = new_team(server, tag)
+    status, _headers, page = Client(server.url).get("/support/%d?embed=1" % team_id)
+    assert status == 200 and b'name="embed" value="1"' in page
+    body, content_type = multipart(dict(request_fields(tag), embed="1",
+                                        csrf_token=csrf_token(page)))
+    status, _headers, page = Client(server.url).request(
+        "/support/%d/submit" % team_id, data=body, headers={"Content-Type": content_type})
+    assert status == 200, text_of(page)[:300]
+    assert len(tickets_of(server, team_id)) == 1
+
+
+def test_the_form_speaks_the_browser_language(odoo_server):
+    server = odoo_server
+    team_id = new_team(server, uuid.uuid4().hex[:8])
+    french = server.execute("res.lang", "search_count", [("code", "=", "fr_FR")])
+    for accept, lang in (("fr-FR,fr;q=0.9,en;q=0.5", "fr" if french else "en"),
+                         ("en-GB,en;q=0.9", "en")):
+        status, _headers, page = Client(server.url).request(
+            "/support/%d" % team_id, headers={"Accept-Language": accept})
+        assert status == 200 and ('<html lang="%s"' % lang).encode() in page, accept
+
+
 def test_a_team_without_a_public_form_answers_404(odoo_server):
     team_id = new_team(odoo_server, uuid.uuid4().hex[:8], web_form_enabled=False)
     status, _headers, _page = Client(odoo_server.url).get("/support/%d" % team_id)
@@ -108,6 +134,7 @@ def test_bad_input_is_refused_clearly_with_the_input_kept_and_nothing_created(od
         assert status == 400, message
         assert message in text_of(page)
         assert 'value="%s"' % html.escape(fields["subject"]) in page.decode()
+        assert fields["description"][:8] in text_of(page)   # the textarea keeps it
     # an expired form (wrong CSRF token) says so, it is not Odoo's bare 400
     status, _headers, page = submit(client, team_id, request_fields(tag), token="expired")
     assert status == 400 and "This form has expired" in text_of(page)

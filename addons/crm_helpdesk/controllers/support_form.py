@@ -12,11 +12,19 @@ answer; any other id is a bare 404.
 Against bots: a honeypot field (filled: nothing is created, the visitor sees
 the same thank-you page), a rate limit per IP address and per e-mail address
 kept in a table (crm.helpdesk.form.attempt: holds across workers), size and
-type checks on everything, and the CSRF token, checked here so that an
-expired form gets a clear message rather than Odoo's bare 400. Every refusal
+type checks on everything, and a form token checked here, so that an expired
+form gets a clear message rather than Odoo's bare 400. The token is signed
+with the database secret for the team and the time the form was shown, not
+tied to Odoo's session: in an <iframe> on another site the browser does not
+send Odoo's session cookie (SameSite), and a session-bound CSRF token would
+then always fail. Every refusal
 re-shows the form with the visitor's input and a message in their language
 (French or English, from the browser, else the company's).
 """
+import hashlib
+import hmac
+import time
+
 import werkzeug.exceptions
 
 from odoo import http
@@ -25,6 +33,7 @@ from odoo.http import request
 from ..logic import web_form
 
 HONEYPOT = "website_url"
+FORM_TOKEN_MAX_AGE = 4 * 3600   # seconds a form stays valid
 TEXT_FIELDS = ("name", "email", "phone", "subject", "description")
 SECURITY_HEADERS = [
     ("X-Robots-Tag", "noindex, nofollow"),
@@ -58,12 +67,32 @@ class CrmHelpdeskSupportForm(http.Controller):
         request.context = dict(request.context, lang=lang)
         return team.with_context(lang=lang)
 
+    @staticmethod
+    def _crm_form_signature(team, issued):
+        secret = request.env["ir.config_parameter"].sudo().get_param("database.secret", "")
+        message = ("crm_support_form|%s|%d|%d" % (request.db, team.id, issued)).encode()
+        return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+
+    def _crm_form_token(self, team):
+        issued = int(time.time())
+        return "%d.%s" % (issued, self._crm_form_signature(team, issued))
+
+    def _crm_check_form_token(self, team, token):
+        issued, _dot, signature = (token or "").partition(".")
+        try:
+            issued = int(issued)
+        except ValueError:
+            return False
+        if not 0 <= time.time() - issued <= FORM_TOKEN_MAX_AGE:
+            return False
+        return hmac.compare_digest(signature, self._crm_form_signature(team, issued))
+
     def _crm_render(self, team, template, status=200, **values):
         values.update({
             "team": team,
             "company": team.company_id,
             "categories": team._crm_web_form_categories().with_context(lang=team.env.lang),
-            "csrf_token": request.csrf_token(None),
+            "csrf_token": self._crm_form_token(team),
             "action_url": "/support/%d/submit" % team.id,
             "embed": bool(values.get("embed")),
             "lang_code": (team.env.lang or "en_US").split("_")[0],
@@ -120,8 +149,8 @@ class CrmHelpdeskSupportForm(http.Controller):
             return self._crm_render(team, "crm_helpdesk.crm_support_form_page", status=status,
                                     form=form, errors=errors, embed=embed)
 
-        # the CSRF token here: an expired form says so, in the visitor's language
-        if not request.validate_csrf(post.get("csrf_token")):
+        # the form token here: an expired form says so, in the visitor's language
+        if not self._crm_check_form_token(team, post.get("csrf_token")):
             return refuse({"form": [Ticket._crm_web_form_expired_message()]})
         if Attempt._crm_is_limited(ip_address, form["email"], team):
             Attempt._crm_record(ip_address, form["email"], team, False)
