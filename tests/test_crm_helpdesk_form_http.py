@@ -5,6 +5,7 @@ created), the customer's tickets on the portal, and a live chat session that
 ends through im_livechat's own controller.
 
 Each test makes its own team (its own rate-limit counters) over XML-RPC."""
+import datetime
 import html
 import json
 import re
@@ -247,22 +248,39 @@ def json_call(client, path, params):
 
 
 def test_a_live_chat_that_ends_becomes_one_ticket_even_without_a_contact(odoo_server):
+    """Through im_livechat's own controllers, as the visitor's chat window
+    calls them: open a session, write, close and rate it (twice)."""
     server = odoo_server
+    offset = server.log_offset()
     tag = uuid.uuid4().hex[:8]
-    livechat_id = server.execute("im_livechat.channel", "create", {"name": "Chat %s" % tag})
+    operator_id = server.execute("res.users", "create", {
+        "name": "Opératrice %s" % tag, "login": "operatrice.%s@example.fr" % tag,
+        "groups_id": [(6, 0, [server.ref("crm_helpdesk.group_helpdesk_user")])]},
+        context={"no_reset_password": True})
+    # the operator is online (as the web client's polling would say)
+    now = datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M:%S")
+    server.execute("bus.presence", "create", {"user_id": operator_id, "last_poll": now,
+                                              "last_presence": now, "status": "online"})
+    livechat_id = server.execute("im_livechat.channel", "create", {
+        "name": "Chat %s" % tag, "user_ids": [(6, 0, [operator_id])]})
     team_id = new_team(server, tag, livechat_channel_id=livechat_id)
-    session_id = server.execute("mail.channel", "create", {
-        "name": "Visiteur %s" % tag, "channel_type": "livechat", "public": "private",
-        "livechat_channel_id": livechat_id, "anonymous_name": "Visiteur %s" % tag})
-    server.execute("mail.channel", "message_post", [session_id],
-                   body="Ma commande <script>x</script> n'arrive pas", author_id=False,
-                   message_type="comment", subtype="mail.mt_comment")
-    [session] = server.execute("mail.channel", "read", [session_id], ["uuid"])
+
     visitor = Client(server.url)
+    session = json_call(visitor, "/im_livechat/get_session", {
+        "channel_id": livechat_id, "anonymous_name": "Visiteur %s" % tag})["result"]
+    assert session and session["uuid"], session
+    answer = json_call(visitor, "/mail/chat_post", {
+        "uuid": session["uuid"],
+        "message_content": "Ma commande <script>alert(1)</script> n'arrive pas"})
+    assert answer.get("result"), answer
     for _time in range(2):   # the visitor rates twice: still one ticket
-        answer = json_call(visitor, "/im_livechat/feedback", {"uuid": session["uuid"], "rate": 5})
+        answer = json_call(visitor, "/im_livechat/feedback",
+                           {"uuid": session["uuid"], "rate": 5})
         assert "error" not in answer, answer
     [ticket] = tickets_of(server, team_id, ("channel", "livechat_without_contact",
-                                            "description", "name"))
+                                            "description", "name", "user_id", "partner_id"))
     assert ticket["channel"] == "chat" and ticket["livechat_without_contact"]
+    assert not ticket["partner_id"] and ticket["user_id"][0] == operator_id
+    assert "Visiteur %s" % tag in ticket["description"]
     assert "<script" not in ticket["description"]
+    assert server.log_problems(offset) == []
