@@ -68,8 +68,10 @@ def test_a_visitor_sends_the_form_and_gets_a_ticket_number_and_a_mail(odoo_serve
     status, _headers, page = client.get("/support/%d" % team_id)
     assert status == 200
     assert "Contact support" in text_of(page)
-    status, _headers, page = submit(client, team_id, request_fields(tag),
-                                    files=[("attachments", "facture.pdf", PDF)])
+    body, content_type = multipart(dict(request_fields(tag), csrf_token=csrf_token(page)),
+                                   [("attachments", "facture.pdf", PDF)])
+    status, _headers, page = client.request("/support/%d/submit" % team_id, data=body,
+                                            headers={"Content-Type": content_type})
     assert status == 200, text_of(page)[:500]
     [ticket] = tickets_of(server, team_id)
     assert ticket["channel"] == "web"
@@ -77,6 +79,11 @@ def test_a_visitor_sends_the_form_and_gets_a_ticket_number_and_a_mail(odoo_serve
     attachments = server.execute("ir.attachment", "search_count", [
         ("res_model", "=", "crm.ticket"), ("res_id", "=", ticket["id"])])
     assert attachments == 1
+    # the same form sent again (a reload of the page): the same ticket, not another
+    status, _headers, again = client.request("/support/%d/submit" % team_id, data=body,
+                                             headers={"Content-Type": content_type})
+    assert status == 200 and ticket["number"] in text_of(again)
+    assert len(tickets_of(server, team_id)) == 1
     [mail] = smtp_sink.mails_to("camille.%s@example.fr" % tag)
     assert ticket["number"] in mail["Subject"]
     assert server.log_problems(offset) == []

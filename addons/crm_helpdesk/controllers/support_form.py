@@ -24,6 +24,7 @@ re-shows the form with the visitor's input and a message in their language
 import hashlib
 import hmac
 import time
+import uuid
 
 import werkzeug.exceptions
 
@@ -68,24 +69,25 @@ class CrmHelpdeskSupportForm(http.Controller):
         return team.with_context(lang=lang)
 
     @staticmethod
-    def _crm_form_signature(team, issued):
+    def _crm_form_signature(team, issued, nonce):
         secret = request.env["ir.config_parameter"].sudo().get_param("database.secret", "")
-        message = ("crm_support_form|%s|%d|%d" % (request.db, team.id, issued)).encode()
-        return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+        message = ("crm_support_form|%s|%d|%d|%s" % (request.db, team.id, issued, nonce))
+        return hmac.new(secret.encode(), message.encode(), hashlib.sha256).hexdigest()
 
     def _crm_form_token(self, team):
-        issued = int(time.time())
-        return "%d.%s" % (issued, self._crm_form_signature(team, issued))
+        """A token per display of the form: when it was shown, a random part
+        (it also tells a resubmitted form from a new one), their signature."""
+        issued, nonce = int(time.time()), uuid.uuid4().hex
+        return "%d.%s.%s" % (issued, nonce, self._crm_form_signature(team, issued, nonce))
 
     def _crm_check_form_token(self, team, token):
-        issued, _dot, signature = (token or "").partition(".")
-        try:
-            issued = int(issued)
-        except ValueError:
+        parts = (token or "").split(".")
+        if len(parts) != 3 or not parts[0].isdigit() or len(parts[1]) != 32:
             return False
+        issued, nonce, signature = int(parts[0]), parts[1], parts[2]
         if not 0 <= time.time() - issued <= FORM_TOKEN_MAX_AGE:
             return False
-        return hmac.compare_digest(signature, self._crm_form_signature(team, issued))
+        return hmac.compare_digest(signature, self._crm_form_signature(team, issued, nonce))
 
     def _crm_render(self, team, template, status=200, **values):
         values.update({
@@ -150,8 +152,14 @@ class CrmHelpdeskSupportForm(http.Controller):
                                     form=form, errors=errors, embed=embed)
 
         # the form token here: an expired form says so, in the visitor's language
-        if not self._crm_check_form_token(team, post.get("csrf_token")):
+        token = post.get("csrf_token")
+        if not self._crm_check_form_token(team, token):
             return refuse({"form": [Ticket._crm_web_form_expired_message()]})
+        # the same form sent again (reload, double click): its ticket, not a new one
+        previous = Attempt._crm_ticket_of_token(token)
+        if previous:
+            return self._crm_render(team, "crm_helpdesk.crm_support_thanks_page",
+                                    ticket=previous, embed=embed)
         if Attempt._crm_is_limited(ip_address, form["email"], team):
             Attempt._crm_record(ip_address, form["email"], team, False)
             return refuse({"form": [Ticket._crm_web_form_message("rate_limited", {})]},
@@ -163,9 +171,10 @@ class CrmHelpdeskSupportForm(http.Controller):
                                     ticket=None, embed=embed)
         files = self._crm_files(web_form.MAX_FILE_TOTAL)
         errors = Ticket._crm_web_form_errors(team, form, files)
-        Attempt._crm_record(ip_address, form["email"], team, not errors)
         if errors:
+            Attempt._crm_record(ip_address, form["email"], team, False)
             return refuse(errors)
         ticket = Ticket._crm_create_from_web_form(team, form, files)
+        Attempt._crm_record(ip_address, form["email"], team, True, token=token, ticket=ticket)
         return self._crm_render(team, "crm_helpdesk.crm_support_thanks_page",
                                 ticket=ticket.sudo(), embed=embed)

@@ -22,6 +22,8 @@ class CrmHelpdeskFormAttempt(models.Model):
     email = fields.Char(index=True)
     team_id = fields.Many2one("crm.helpdesk.team", ondelete="cascade", index=True)
     accepted = fields.Boolean()
+    form_token = fields.Char(index=True, help="The token of the form that was sent.")
+    ticket_id = fields.Many2one("crm.ticket", ondelete="set null")
 
     @api.model
     def _crm_limits(self):
@@ -56,10 +58,25 @@ class CrmHelpdeskFormAttempt(models.Model):
         return False
 
     @api.model
-    def _crm_record(self, ip_address, email, team, accepted):
+    def _crm_ticket_of_token(self, token):
+        """The ticket already made from this display of the form, if any. Holds
+        a transaction lock on the token: a double click waits for the first
+        request, then finds its ticket."""
+        if not token:
+            return self.env["crm.ticket"]
+        self.env.cr.execute("SELECT pg_advisory_xact_lock(hashtext(%s))",
+                            ("crm_support_form:" + token,))
+        found = self.sudo().search([("form_token", "=", token), ("ticket_id", "!=", False)],
+                                   limit=1)
+        return found.ticket_id
+
+    @api.model
+    def _crm_record(self, ip_address, email, team, accepted, token=None, ticket=None):
         self.env.cr.execute("DELETE FROM crm_helpdesk_form_attempt "
                             "WHERE create_date < (now() at time zone 'UTC') - interval '1 day'")
         return self.sudo().create({
             "ip_address": (ip_address or "")[:64] or False,
             "email": (email or "").strip().lower()[:254] or False,
-            "team_id": team.id, "accepted": accepted})
+            "team_id": team.id, "accepted": accepted,
+            "form_token": (token or "")[:200] or False,
+            "ticket_id": ticket.id if ticket else False})
