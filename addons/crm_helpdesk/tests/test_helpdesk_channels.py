@@ -152,6 +152,16 @@ class TestPhoneCall(HelpdeskChannelsCase):
         self.assertEqual((ticket.channel, ticket.partner_id, ticket.partner_phone),
                          ("phone", self.camille, "07.59.31.84.26"))
 
+    def test_a_helpdesk_user_takes_a_call(self):
+        user = self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Agent Téléphone", "login": "agent.phone.hform", "email": "agent@example.fr",
+            "groups_id": [(6, 0, [self.env.ref("crm_helpdesk.group_helpdesk_user").id])]})
+        wizard = self.env["crm.ticket.phone.wizard"].sudo(user).create({
+            "phone": "+33 (0)7 59 31 84 26", "team_id": self.team.id, "name": "Appel"})
+        wizard._onchange_phone()
+        ticket = self.Ticket.browse(wizard.action_crm_create_ticket()["res_id"])
+        self.assertEqual((ticket.partner_id, ticket.create_uid), (self.camille, user))
+
     def test_an_unknown_caller_needs_a_name_and_gets_a_contact(self):
         wizard = self.env["crm.ticket.phone.wizard"].create({
             "phone": "01 47 83 29 61", "team_id": self.team.id, "name": "Devis"})
@@ -260,6 +270,11 @@ class TestLivechat(HelpdeskChannelsCase):
         self.assertEqual(session._crm_close_session_ticket(), ticket)
         self.assertEqual(self.Ticket.search_count([("livechat_session_id", "=", session.id)]),
                          1)
+
+    def test_the_operator_closing_the_chat_window_ends_the_session(self):
+        session = self.session((None, "Une question sur ma facture"),)
+        self.env["mail.channel"].sudo(self.operator).channel_pin(session.uuid, pinned=False)
+        self.assertEqual(session.crm_ticket_ids.name, "Une question sur ma facture")
 
     def test_the_email_the_visitor_typed_finds_their_contact(self):
         session = self.session((None, "Je suis camille@boulangerie-lefevre.fr"),)
