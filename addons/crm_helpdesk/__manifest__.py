@@ -38,6 +38,12 @@
         "data/crm_helpdesk_nps_data.xml",
         "views/crm_helpdesk_rating_views.xml",
         "views/crm_helpdesk_nps_views.xml",
+        "data/crm_ticket_web_form_mail.xml",
+        "views/crm_helpdesk_form_templates.xml",
+        "views/crm_helpdesk_portal_templates.xml",
+        "wizard/crm_ticket_phone_wizard_views.xml",
+        "views/crm_helpdesk_channels_views.xml",
+        "security/crm_helpdesk_portal_rules.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -1,2 +1,3 @@
 # -*- coding: utf-8 -*-
 from . import nps
+from . import support_form, portal, livechat

@@ -3,3 +3,4 @@ from . import test_ticket_basics
 from . import test_ticket_assignment, test_ticket_merge
 from . import test_ticket_rating, test_helpdesk_nps, test_team_dashboard
 from . import test_helpdesk_demo
+from . import test_helpdesk_channels
