@@ -23,6 +23,7 @@
         "security/crm_helpdesk_security.xml",
         "security/ir.model.access.csv",
         "security/crm_helpdesk_rules.xml",
+        "security/crm_ticket_canned_reply_rules.xml",
         "data/crm_ticket_sequence.xml",
         "data/crm_ticket_stage_data.xml",
         "views/crm_ticket_views.xml",
@@ -31,7 +32,11 @@
         "views/crm_ticket_category_views.xml",
         "views/crm_ticket_tag_views.xml",
         "views/crm_helpdesk_sla_views.xml",
+        "views/crm_ticket_mail_views.xml",
         "views/menus.xml",
+    ],
+    "demo": [
+        "demo/crm_ticket_mail_demo.xml",
     ],
     "application": True,
 }
