@@ -20,7 +20,7 @@ class CrmTicketCannedReply(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     body = fields.Html(required=True, translate=True, sanitize=True, help=MERGE_FIELDS_HELP)
-    team_id = fields.Many2one("crm.helpdesk.team", string="Team", index=True,
+    team_id = fields.Many2one("crm.helpdesk.team", index=True,
                               ondelete="cascade", help="Empty: shared by every team.")
     company_id = fields.Many2one("res.company", index=True,
                                  default=lambda self: self.env.user.company_id)

@@ -14,11 +14,14 @@ A reply to a ticket closed longer than the team's days opens a new ticket
 linked to the old one instead.
 """
 import email.utils
+import logging
 from datetime import timedelta
 
 from odoo import _, api, fields, models, tools
 
 from ..logic import mail_intake
+
+_logger = logging.getLogger(__name__)
 
 
 class CrmTicket(models.Model):
@@ -177,11 +180,13 @@ class CrmTicket(models.Model):
     def _crm_mail_note_dropped(self, dropped):
         reasons = {"type": _("a program or script, refused for safety"),
                    "size": _("over the team's size limit for one mail")}
-        items = "".join("<li>%s: %s</li>" % (tools.html_escape(name or _("(no name)")),
-                                              reasons[reason]) for name, reason in dropped)
+        items = "".join(
+            "<li>%s: %s</li>" % (tools.html_escape(name or _("(no name)")), reasons[reason])
+            for name, reason in dropped)
+        body = "<p>%s</p><ul>%s</ul>" % (
+            _("Attachments of the customer's mail were not kept:"), items)
         self.sudo().message_post(
-            body="<p>%s</p><ul>%s</ul>" % (
-                _("Attachments of the customer's mail were not kept:"), items),
+            body=body,
             message_type="comment", subtype="mail.mt_note")
 
     def _crm_mail_first_response(self, message):
@@ -235,7 +240,7 @@ class CrmTicket(models.Model):
             parsed = email.message_from_bytes(raw)
             subject = tools.decode_message_header(parsed, "Subject").strip()[:200] or subject
         except Exception:  # the reason below says it already
-            pass
+            _logger.debug("No subject in an unreadable mail", exc_info=True)
         ticket = self.create({
             "name": subject, "team_id": team.id or False, "channel": "email",
             "description": "<p>%s</p>" % tools.html_escape(

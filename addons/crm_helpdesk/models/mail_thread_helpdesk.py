@@ -16,7 +16,7 @@ import logging
 import re
 import xmlrpc.client as xmlrpclib
 
-from odoo import _, api, models, tools
+from odoo import api, models, tools
 
 _logger = logging.getLogger(__name__)
 

@@ -28,7 +28,8 @@ class TestTicketMailThreading(TicketMailCase):
         self.assertIn(ticket.partner_id, ticket.message_partner_ids)
 
     def test_the_attachments_of_the_mail_are_kept_on_the_ticket(self):
-        ticket = self.new_ticket_by_mail(attachments=[("facture.pdf", b"%PDF-1.4 x", "application/pdf")])
+        ticket = self.new_ticket_by_mail(
+            attachments=[("facture.pdf", b"%PDF-1.4 x", "application/pdf")])
         self.assertEqual(self.customer_messages(ticket).attachment_ids.mapped("name"),
                          ["facture.pdf"])
 
