@@ -33,6 +33,12 @@
         "views/crm_ticket_tag_views.xml",
         "views/crm_helpdesk_sla_views.xml",
         "views/crm_ticket_mail_views.xml",
+        "data/crm_ticket_web_form_mail.xml",
+        "views/crm_helpdesk_form_templates.xml",
+        "views/crm_helpdesk_portal_templates.xml",
+        "wizard/crm_ticket_phone_wizard_views.xml",
+        "views/crm_helpdesk_channels_views.xml",
+        "security/crm_helpdesk_portal_rules.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -17,3 +17,4 @@ from . import res_partner_rgpd, res_partner_consent, res_partner_rgpd_retention
 from . import res_partner_rgpd_export, res_partner_rgpd_erase, res_config_settings_rgpd
 from . import crm_import_run, res_partner_import
 from . import crm_read_group_mixin
+from . import res_partner_phone_lookup
