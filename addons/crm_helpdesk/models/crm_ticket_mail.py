@@ -99,6 +99,13 @@ class CrmTicket(models.Model):
         addresses = tools.email_split(email_from or "")
         return addresses[0].lower() if addresses else ""
 
+    def _crm_on_create(self, vals):
+        """The customer follows their ticket, whatever the channel: the
+        team's answers ("Send message") reach them by mail."""
+        super(CrmTicket, self)._crm_on_create(vals)
+        for ticket in self.sudo().filtered("partner_id"):
+            ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
+
     # ------------------------------------------------------------ the gateway
 
     @api.model
@@ -123,10 +130,7 @@ class CrmTicket(models.Model):
             values.setdefault("partner_id", partner.id)
         values.setdefault("partner_name", name or partner.name or False)
         values.setdefault("partner_email", address or False)
-        ticket = super(CrmTicket, self).message_new(msg_dict, custom_values=values)
-        if partner:
-            ticket.sudo().message_subscribe(partner_ids=partner.ids)
-        return ticket
+        return super(CrmTicket, self).message_new(msg_dict, custom_values=values)
 
     def message_update(self, msg_dict, update_vals=None):
         """A customer's mail into a ticket: a closed ticket is reopened and
