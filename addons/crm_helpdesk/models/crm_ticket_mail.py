@@ -102,9 +102,10 @@ class CrmTicket(models.Model):
     def _crm_on_create(self, vals):
         """The customer follows their ticket, whatever the channel: the
         team's answers ("Send message") reach them by mail."""
-        super(CrmTicket, self)._crm_on_create(vals)
+        result = super(CrmTicket, self)._crm_on_create(vals)
         for ticket in self.sudo().filtered("partner_id"):
             ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
+        return result
 
     # ------------------------------------------------------------ the gateway
 
