@@ -30,7 +30,7 @@ class CrmMailbox(models.Model):
         numbers = [r for r in references if r not in result and mail_intake.ticket_numbers(r)]
         if numbers:
             tickets = self.env["crm.ticket"].sudo().with_context(active_test=False).search(
-                [("number", "in", numbers)], order="id desc")
+                [("number", "in", numbers)], order="active desc, id desc")
             for ticket in tickets:
                 key = (ticket.number or "").upper()
                 if key not in result:

@@ -61,7 +61,8 @@ class CrmTicket(models.Model):
         Ticket = self.sudo().with_context(active_test=False)
         numbers = mail_intake.ticket_numbers(msg_dict.get("subject"))
         if numbers:
-            found = Ticket.search([("number", "in", numbers)], order="id desc")
+            # an archived ticket (merged into another) only when no active one has it
+            found = Ticket.search([("number", "in", numbers)], order="active desc, id desc")
             for number in numbers:  # the first number written wins
                 ticket = found.filtered(lambda t, n=number: (t.number or "").upper() == n)
                 if ticket:
