@@ -23,6 +23,7 @@
         "security/crm_helpdesk_security.xml",
         "security/ir.model.access.csv",
         "security/crm_helpdesk_rules.xml",
+        "security/crm_ticket_canned_reply_rules.xml",
         "data/crm_ticket_sequence.xml",
         "data/crm_ticket_stage_data.xml",
         "views/crm_ticket_views.xml",
@@ -38,6 +39,7 @@
         "data/crm_helpdesk_nps_data.xml",
         "views/crm_helpdesk_rating_views.xml",
         "views/crm_helpdesk_nps_views.xml",
+        "views/crm_ticket_mail_views.xml",
         "data/crm_ticket_web_form_mail.xml",
         "views/crm_helpdesk_form_templates.xml",
         "views/crm_helpdesk_portal_templates.xml",
@@ -48,6 +50,7 @@
     ],
     "demo": [
         "demo/crm_helpdesk_demo.xml",
+        "demo/crm_ticket_mail_demo.xml",
     ],
     "application": True,
 }
