@@ -130,6 +130,7 @@ for team, policy, start, _r, _s in rows:
 odoo_seconds = time.time() - t0
 differ = 0
 checked = 0
+examples = []
 for (team, policy, start, response, resolution), found in zip(rows, results):
     for ours_text, theirs in ((response, found[0]), (resolution, found[1])):
         checked += 1
@@ -138,9 +139,13 @@ for (team, policy, start, response, resolution), found in zip(rows, results):
             continue
         if fields.Datetime.to_string(theirs) != ours_text:
             differ += 1
+            if len(examples) < 8:
+                examples.append([team.name, team.sla_tz, fields.Datetime.to_string(start),
+                                 ours_text, fields.Datetime.to_string(theirs)])
 print("BENCH_RESULT " + json.dumps({
     "ours": ours, "count": count, "stored": stored, "odoo_sample": odoo_seconds,
-    "sample": len(rows), "differ": differ, "checked": checked}))
+    "sample": len(rows), "differ": differ, "checked": checked,
+    "examples": examples}))
 """
 
 
@@ -195,6 +200,9 @@ def report(result):
     print("ratio (plan_hours extrapolated / ours): %.0fx" % (odoo_all / max(result["ours"], 1e-9)))
     print("sample deadlines where plan_hours differs from our clock: %d of %d"
           % (result["differ"], result["checked"]))
+    for team, tz, start, ours, theirs in result["examples"]:
+        print("  %s (%s): opened %s UTC, ours %s, plan_hours %s"
+              % (team, tz, start, ours, theirs))
 
 
 if __name__ == "__main__":

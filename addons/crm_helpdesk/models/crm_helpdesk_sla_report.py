@@ -14,8 +14,8 @@ class CrmHelpdeskSlaReport(models.Model):
     _order = "date desc"
     _rec_name = "ticket_id"
 
-    ticket_id = fields.Many2one("crm.ticket", string="Ticket", readonly=True)
-    team_id = fields.Many2one("crm.helpdesk.team", string="Team", readonly=True)
+    ticket_id = fields.Many2one("crm.ticket", readonly=True)
+    team_id = fields.Many2one("crm.helpdesk.team", readonly=True)
     sla_id = fields.Many2one("crm.helpdesk.sla", string="SLA policy", readonly=True)
     user_id = fields.Many2one("res.users", string="Assigned to", readonly=True)
     category_id = fields.Many2one("crm.ticket.category", readonly=True)

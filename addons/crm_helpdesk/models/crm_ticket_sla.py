@@ -284,9 +284,9 @@ class CrmTicket(models.Model):
         ORM bypass (measured by bench/bench_sla.py: 100,000 tickets in a few
         seconds instead of hours of per-record writes): the values are those of
         ``_compute_sla_deadlines`` (``_crm_sla_deadline_values``, the same code),
-        written with ``UPDATE ... FROM (VALUES ...)``; the ORM's caches of
-        these fields are invalidated after it, and the SLA status is then
-        recomputed through the ORM for the open tickets only.
+        written with ``UPDATE ... FROM (VALUES ...)``, and the status
+        (``sla_status_of``, as ``_compute_sla_status``) with one UPDATE per
+        status that changed; the ORM's caches of these fields are invalidated.
         tests/test_sla_deadlines.py checks that this path stores what the ORM does.
         Returns the number of tickets updated."""
         from psycopg2.extras import execute_values
@@ -298,24 +298,39 @@ class CrmTicket(models.Model):
         self.env.cr.execute("""
             SELECT t.id, t.team_id, COALESCE(t.sla_start_date, t.create_date),
                    s.response_hours, s.resolution_hours, s.warning_percent,
-                   t.sla_response_paused, t.sla_resolution_paused
+                   t.sla_response_paused, t.sla_resolution_paused, t.stage_state,
+                   t.first_response_date, t.closed_date, t.sla_pause_start, t.sla_status
               FROM crm_ticket t JOIN crm_helpdesk_sla s ON s.id = t.sla_id
              WHERE t.id IN %s AND t.team_id IS NOT NULL
              ORDER BY t.team_id, t.id""", [tuple(tickets.ids)])
         by_team = {}
         for row in self.env.cr.fetchall():
             by_team.setdefault(row[1], []).append(row)
+        now = fields.Datetime.now()
+
+        def text(value):   # Odoo's cursor reads timestamps as text; keep that form
+            return fields.Datetime.to_string(value) if hasattr(value, "strftime") else value
+        statuses = {}
         for team_id, team_rows in by_team.items():
-            items = [{"start": utc_minute(start), "response_hours": response,
-                      "resolution_hours": resolution, "warning_percent": percent,
-                      "response_paused": response_paused,
-                      "resolution_paused": resolution_paused}
-                     for (_id, _team, start, response, resolution, percent, response_paused,
-                          resolution_paused) in team_rows]
+            items = [{"start": utc_minute(row[2]), "response_hours": row[3],
+                      "resolution_hours": row[4], "warning_percent": row[5],
+                      "response_paused": row[6], "resolution_paused": row[7]}
+                     for row in team_rows]
             team = self.env["crm.helpdesk.team"].browse(team_id)
-            rows = [(row[0],) + tuple(values[name] or None for name in names)
-                    for row, values in zip(team_rows,
-                                           self._crm_sla_deadline_values(team, items))]
+            rows = []
+            for row, values in zip(team_rows, self._crm_sla_deadline_values(team, items)):
+                rows.append((row[0],) + tuple(values[name] or None for name in names))
+                # the status, as _compute_sla_status computes it
+                status = sla_status_of({
+                    "has_sla": True, "state": row[8],
+                    "response_deadline": values["sla_response_deadline"],
+                    "resolution_deadline": values["sla_resolution_deadline"],
+                    "response_warn": values["sla_response_warn_date"],
+                    "resolution_warn": values["sla_resolution_warn_date"],
+                    "first_response_date": text(row[9]), "closed_date": text(row[10]),
+                    "pause_start": text(row[11])}, now)
+                if status != row[12]:
+                    statuses.setdefault(status, []).append(row[0])
             for start in range(0, len(rows), 5000):
                 execute_values(self.env.cr, """
                     UPDATE crm_ticket AS t
@@ -325,6 +340,8 @@ class CrmTicket(models.Model):
                     ", ".join("%s = v.%s::timestamp" % (name, name) for name in names),
                     ", ".join(names)), rows[start:start + 5000], page_size=5000)
             count += len(rows)
-        self.invalidate_cache(fnames=names, ids=tickets.ids)
-        tickets.filtered(lambda t: not t.is_closed)._crm_sla_refresh_status()
+        for status, ids in statuses.items():
+            self.env.cr.execute("UPDATE crm_ticket SET sla_status = %s WHERE id IN %s",
+                                [status, tuple(ids)])
+        self.invalidate_cache(fnames=names + ["sla_status"], ids=tickets.ids)
         return count

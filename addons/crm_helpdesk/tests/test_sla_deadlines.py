@@ -234,10 +234,15 @@ class TestSla(SavepointCase):
             tickets |= self.ticket("2026-04-%02d %02d:13:00" % (day, hour), priority=priority,
                                    category_id=self.category.id if category else False)
         tickets[0].write({"sla_resolution_paused": 95})
+        tickets[1].write({"first_response_date": "2026-04-03 07:00:00"})
+        tickets[2].write({"stage_id": self.stage("solved").id})
+        names.append("sla_status")
         expected = {ticket.id: [ticket[name] for name in names] for ticket in tickets}
         self.assertTrue(all(all(values) for values in expected.values()))
-        self.env.cr.execute("UPDATE crm_ticket SET %s WHERE id IN %%s" % ", ".join(
-            "%s = NULL" % name for name in names), [tuple(tickets.ids)])
+        self.assertEqual(len(set(ticket.sla_status for ticket in tickets)), 2)
+        self.env.cr.execute("UPDATE crm_ticket SET %s, sla_status = 'none' WHERE id IN %%s" %
+                            ", ".join("%s = NULL" % name for name in names[:4]),
+                            [tuple(tickets.ids)])
         tickets.invalidate_cache()
         count = self.env["crm.ticket"]._crm_sla_recompute_bulk([("id", "in", tickets.ids)])
         self.assertEqual(count, 4)
