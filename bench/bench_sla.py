@@ -53,7 +53,8 @@ for index, (name, tz, region, slots) in enumerate(TEAMS):
     for year in (2026, 2027):
         for day, code in public_holidays.french_public_holidays(
                 year, alsace_moselle=(region == "fr_alsace_moselle")):
-            leaves.append((0, 0, {"name": code, "date_from": work_time.to_datetime(
+            # tz: plan_hours reads a leave in its own time zone (default: the user's)
+            leaves.append((0, 0, {"name": code, "tz": tz, "date_from": work_time.to_datetime(
                 work_time.local_to_minute(tz, day, 0)).strftime("%%Y-%%m-%%d %%H:%%M:%%S"),
                 "date_to": work_time.to_datetime(work_time.local_to_minute(tz, day, 24))
                 .strftime("%%Y-%%m-%%d %%H:%%M:%%S")}))

@@ -248,7 +248,8 @@ class CrmTicket(models.Model):
     def _compute_sla_hours(self):
         for team, tickets in self._crm_by_team().items():
             starts = [utc_minute(t.sla_start_date or t.create_date) for t in tickets]
-            known = [start for start in starts if start is not None]
+            known = [start for ticket, start in zip(tickets, starts) if start is not None
+                     and (ticket.first_response_date or ticket.closed_date)]
             clock = team._crm_sla_clock(since=min(known)) if team and known else None
             for ticket, start in zip(tickets, starts):
                 response = resolution = 0.0
