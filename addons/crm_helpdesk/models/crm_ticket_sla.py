@@ -32,6 +32,20 @@ SLA_KINDS = {
 }
 
 
+# The SQL of the bulk recompute, built once from the field names above
+_DEADLINE_NAMES = [name for kind in SLA_KINDS.values() for name in kind[:2]]
+BULK_CREATE = "CREATE TEMP TABLE crm_sla_bulk (id int, status varchar, %s) ON COMMIT DROP" % (
+    ", ".join("%s int" % name for name in _DEADLINE_NAMES))
+BULK_UPDATE = """
+    UPDATE crm_ticket AS t SET sla_status = b.status, %s
+      FROM crm_sla_bulk b
+     WHERE t.id = b.id AND (t.sla_status IS DISTINCT FROM b.status OR %s)""" % (
+    ", ".join("%s = TIMESTAMP '1970-01-01' + b.%s * INTERVAL '1 minute'" % (name, name)
+              for name in _DEADLINE_NAMES),
+    " OR ".join("t.%s IS DISTINCT FROM TIMESTAMP '1970-01-01' + b.%s * INTERVAL '1 minute'"
+                % (name, name) for name in _DEADLINE_NAMES))
+
+
 def sla_status_of(values, now):
     """The SLA status of a ticket from its plain ``values`` (Odoo's datetime
     texts, which compare as dates) at ``now`` (the same text form)."""
@@ -342,21 +356,10 @@ class CrmTicket(models.Model):
                     "\\N" if values[name] is None else str(values[name]) for name in names]))
         if not lines:
             return 0
-        cr.execute("CREATE TEMP TABLE crm_sla_bulk (id int, status varchar, %s) "
-                   "ON COMMIT DROP" % ", ".join("%s int" % name for name in names))
+        cr.execute(BULK_CREATE)
         cr.copy_from(io.StringIO("\n".join(lines)), "crm_sla_bulk",
                      columns=["id", "status"] + names)
-        minutes = ", ".join(
-            "%s = TIMESTAMP '1970-01-01' + b.%s * INTERVAL '1 minute'" % (name, name)
-            for name in names)
-        changed = " OR ".join(
-            "t.%s IS DISTINCT FROM TIMESTAMP '1970-01-01' + b.%s * INTERVAL '1 minute'"
-            % (name, name) for name in names)
-        cr.execute("""
-            UPDATE crm_ticket AS t SET sla_status = b.status, %s
-              FROM crm_sla_bulk b
-             WHERE t.id = b.id AND (t.sla_status IS DISTINCT FROM b.status OR %s)
-        """ % (minutes, changed))
+        cr.execute(BULK_UPDATE)
         cr.execute("DROP TABLE crm_sla_bulk")
         self.invalidate_cache(fnames=names + ["sla_status"])
         return len(lines)
