@@ -119,8 +119,25 @@ class CrmTicket(models.Model):
                  "team_id.sla_ids.priority", "team_id.sla_ids.category_id",
                  "team_id.sla_ids.sequence")
     def _compute_sla_id(self):
+        kept = self._crm_sla_closed_values(["sla_id"])
         for ticket in self:
-            ticket.sla_id = ticket._crm_sla_policy()
+            if ticket.id in kept:
+                ticket.sla_id = kept[ticket.id]["sla_id"]
+            else:
+                ticket.sla_id = ticket._crm_sla_policy()
+
+    def _crm_sla_closed_values(self, names):
+        """{id: {name: stored value}} of the closed tickets among these: their
+        SLA is history, which a later change of policy or calendar must not
+        rewrite (the report counts it). Read from the table, as stored before
+        this recomputation."""
+        ids = tuple(ticket.id for ticket in self
+                    if isinstance(ticket.id, int) and ticket.stage_state in CLOSED_STATES)
+        if not ids:
+            return {}
+        self.env.cr.execute("SELECT id, %s FROM crm_ticket WHERE id IN %%s" % ", ".join(
+            name for name in names if name in self._fields), [ids])
+        return {row[0]: dict(zip(names, row[1:])) for row in self.env.cr.fetchall()}
 
     def _crm_sla_policy(self):
         """The team's most specific active policy matching the ticket: one set
@@ -146,10 +163,12 @@ class CrmTicket(models.Model):
                  "sla_resolution_paused", "team_id.resource_calendar_id",
                  "team_id.sla_tz", "team_id.holidays_region")
     def _compute_sla_deadlines(self):
+        kept = self._crm_sla_closed_values(_DEADLINE_NAMES)
         for team, tickets in self._crm_by_team().items():
             items = [ticket._crm_sla_item() for ticket in tickets]
             for ticket, values in zip(tickets, self._crm_sla_deadline_values(team, items)):
-                ticket.update(values)
+                ticket.update({name: value or False for name, value in
+                               kept[ticket.id].items()} if ticket.id in kept else values)
 
     def _crm_by_team(self):
         result = {}
@@ -313,7 +332,8 @@ class CrmTicket(models.Model):
         by one ``UPDATE ... FROM`` that touches only the rows that change; the
         ORM's caches of these fields are invalidated.
         tests/test_sla_deadlines.py checks that this path stores what the ORM
-        does. ``domain``: the tickets (default: every ticket with a policy).
+        does. ``domain``: the tickets (default: every ticket with a policy);
+        closed tickets are left as they are (their SLA is history).
         Returns the number of tickets recomputed."""
         cr = self.env.cr
         where, params = "t.sla_id IS NOT NULL", []
@@ -328,7 +348,8 @@ class CrmTicket(models.Model):
                    t.sla_response_paused, t.sla_resolution_paused, t.stage_state,
                    t.first_response_date, t.closed_date, t.sla_pause_start
               FROM crm_ticket t JOIN crm_helpdesk_sla s ON s.id = t.sla_id
-             WHERE t.team_id IS NOT NULL AND """ + where, params)
+             WHERE t.team_id IS NOT NULL AND NOT COALESCE(t.is_closed, false)
+               AND """ + where, params)
         by_team = {}
         for row in cr.fetchall():
             by_team.setdefault(row[1], []).append(row)

@@ -123,6 +123,22 @@ class TestSla(SavepointCase):
         self.team.holidays_region = "fr"
         self.assertNotIn("Vendredi saint", self.team.with_context(lang="fr_FR").sla_holidays_text)
 
+    def test_a_closed_ticket_keeps_its_sla_when_the_policies_change(self):
+        ticket = self.ticket("2026-03-03 08:00:00")
+        with at("2026-03-03 10:00:00"):
+            ticket.stage_id = self.stage("solved")
+        self.assertEqual((ticket.sla_id, ticket.sla_status), (self.standard, "met"))
+        self.env["crm.helpdesk.sla"].create({"name": "Normal", "team_id": self.team.id,
+                                             "priority": "1", "response_hours": 0.5,
+                                             "resolution_hours": 1})
+        self.standard.resolution_hours = 1
+        self.assertEqual(ticket.sla_id, self.standard)
+        self.assertEqual(ticket.sla_resolution_deadline, "2026-03-05 10:00:00")
+        self.assertEqual(ticket.sla_status, "met")
+        # an open ticket takes the new, more specific policy
+        self.assertEqual(self.ticket("2026-03-03 08:00:00").sla_response_deadline,
+                         "2026-03-03 08:30:00")
+
     # --------------------------------------------------------------- status
 
     def test_the_status_goes_from_on_track_to_at_risk_to_late(self):
@@ -245,7 +261,10 @@ class TestSla(SavepointCase):
                             [tuple(tickets.ids)])
         tickets.invalidate_cache()
         count = self.env["crm.ticket"]._crm_sla_recompute_bulk([("id", "in", tickets.ids)])
-        self.assertEqual(count, 4)
         tickets.invalidate_cache()
-        self.assertEqual({ticket.id: [ticket[name] for name in names] for ticket in tickets},
-                         expected)
+        open_tickets = tickets - tickets[2]
+        self.assertEqual({ticket.id: [ticket[name] for name in names] for ticket in open_tickets},
+                         {ticket.id: expected[ticket.id] for ticket in open_tickets})
+        # a closed ticket's SLA is history: the bulk path leaves it alone
+        self.assertFalse(tickets[2].sla_resolution_deadline)
+        self.assertEqual(count, 3)
