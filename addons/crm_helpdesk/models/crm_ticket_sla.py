@@ -34,12 +34,16 @@ SLA_KINDS = {
 
 # The SQL of the bulk recompute, built once from the field names above
 _DEADLINE_NAMES = [name for kind in SLA_KINDS.values() for name in kind[:2]]
-BULK_CREATE = "CREATE TEMP TABLE crm_sla_bulk (id int, status varchar, %s) ON COMMIT DROP" % (
-    ", ".join("%s int" % name for name in _DEADLINE_NAMES))
+BULK_CREATE = ("CREATE TEMP TABLE crm_sla_bulk (id int, status varchar, response_met bool, "
+               "resolution_met bool, %s) ON COMMIT DROP" % (
+                   ", ".join("%s int" % name for name in _DEADLINE_NAMES)))
 BULK_UPDATE = """
-    UPDATE crm_ticket AS t SET sla_status = b.status, %s
+    UPDATE crm_ticket AS t SET sla_status = b.status, sla_response_met = b.response_met,
+           sla_resolution_met = b.resolution_met, %s
       FROM crm_sla_bulk b
-     WHERE t.id = b.id AND (t.sla_status IS DISTINCT FROM b.status OR %s)""" % (
+     WHERE t.id = b.id AND (t.sla_status IS DISTINCT FROM b.status
+                            OR t.sla_response_met IS DISTINCT FROM b.response_met
+                            OR t.sla_resolution_met IS DISTINCT FROM b.resolution_met OR %s)""" % (
     ", ".join("%s = TIMESTAMP '1970-01-01' + b.%s * INTERVAL '1 minute'" % (name, name)
               for name in _DEADLINE_NAMES),
     " OR ".join("t.%s IS DISTINCT FROM TIMESTAMP '1970-01-01' + b.%s * INTERVAL '1 minute'"
@@ -67,6 +71,16 @@ def sla_status_of(values, now):
             (warn_resolution and moment >= warn_resolution):
         return "at_risk"
     return "on_track"
+
+
+def sla_met_of(values):
+    """(first response in time, solved in time) from the same plain values as
+    ``sla_status_of``."""
+    closed = values["closed_date"] if values["state"] in CLOSED_STATES else False
+    answered = values["first_response_date"] or closed
+    response, resolution = values["response_deadline"], values["resolution_deadline"]
+    return (bool(response and answered and answered <= response),
+            bool(resolution and closed and values["state"] == "solved" and closed <= resolution))
 
 
 class CrmTicket(models.Model):
@@ -130,7 +144,10 @@ class CrmTicket(models.Model):
         """{id: {name: stored value}} of the closed tickets among these: their
         SLA is history, which a later change of policy or calendar must not
         rewrite (the report counts it). Read from the table, as stored before
-        this recomputation."""
+        this recomputation. None with ``crm_sla_recompute_closed`` in the
+        context (demo data that backdates tickets, a migration)."""
+        if self.env.context.get("crm_sla_recompute_closed"):
+            return {}
         ids = tuple(ticket.id for ticket in self
                     if isinstance(ticket.id, int) and ticket.stage_state in CLOSED_STATES)
         if not ids:
@@ -258,13 +275,8 @@ class CrmTicket(models.Model):
                  "closed_date", "stage_state")
     def _compute_sla_met(self):
         for ticket in self:
-            closed = ticket.closed_date if ticket.stage_state in CLOSED_STATES else False
-            answered = ticket.first_response_date or closed
-            ticket.sla_response_met = bool(ticket.sla_response_deadline and answered and
-                                           answered <= ticket.sla_response_deadline)
-            ticket.sla_resolution_met = bool(
-                ticket.sla_resolution_deadline and closed and ticket.stage_state == "solved"
-                and closed <= ticket.sla_resolution_deadline)
+            ticket.sla_response_met, ticket.sla_resolution_met = sla_met_of(
+                ticket._crm_sla_status_values())
 
     @api.depends("sla_id", "sla_response_deadline", "sla_resolution_deadline",
                  "sla_response_warn_date", "sla_resolution_warn_date", "first_response_date",
@@ -333,7 +345,8 @@ class CrmTicket(models.Model):
         ORM's caches of these fields are invalidated.
         tests/test_sla_deadlines.py checks that this path stores what the ORM
         does. ``domain``: the tickets (default: every ticket with a policy);
-        closed tickets are left as they are (their SLA is history).
+        closed tickets are left as they are (their SLA is history), unless
+        the context says ``crm_sla_recompute_closed`` (demo data, a migration).
         Returns the number of tickets recomputed."""
         cr = self.env.cr
         where, params = "t.sla_id IS NOT NULL", []
@@ -348,8 +361,8 @@ class CrmTicket(models.Model):
                    t.sla_response_paused, t.sla_resolution_paused, t.stage_state,
                    t.first_response_date, t.closed_date, t.sla_pause_start
               FROM crm_ticket t JOIN crm_helpdesk_sla s ON s.id = t.sla_id
-             WHERE t.team_id IS NOT NULL AND NOT COALESCE(t.is_closed, false)
-               AND """ + where, params)
+             WHERE t.team_id IS NOT NULL AND (NOT COALESCE(t.is_closed, false) OR %s)
+               AND """ + where, [bool(self.env.context.get("crm_sla_recompute_closed"))] + params)
         by_team = {}
         for row in cr.fetchall():
             by_team.setdefault(row[1], []).append(row)
@@ -364,7 +377,7 @@ class CrmTicket(models.Model):
             team = self.env["crm.helpdesk.team"].browse(team_id)
             for row, values in zip(team_rows, self._crm_sla_deadline_minutes(team, items)):
                 # the status, as _compute_sla_status computes it, on minutes
-                status = sla_status_of({
+                plain = {
                     "has_sla": True, "state": row[8],
                     "response_deadline": values["sla_response_deadline"],
                     "resolution_deadline": values["sla_resolution_deadline"],
@@ -372,15 +385,18 @@ class CrmTicket(models.Model):
                     "resolution_warn": values["sla_resolution_warn_date"],
                     "first_response_date": row[9] and utc_minute(row[9]),
                     "closed_date": row[10] and utc_minute(row[10]),
-                    "pause_start": row[11] and utc_minute(row[11])}, now)
-                lines.append("\t".join([str(row[0]), status] + [
+                    "pause_start": row[11] and utc_minute(row[11])}
+                status = sla_status_of(plain, now)
+                met = ["t" if flag else "f" for flag in sla_met_of(plain)]
+                lines.append("\t".join([str(row[0]), status] + met + [
                     "\\N" if values[name] is None else str(values[name]) for name in names]))
         if not lines:
             return 0
         cr.execute(BULK_CREATE)
         cr.copy_from(io.StringIO("\n".join(lines)), "crm_sla_bulk",
-                     columns=["id", "status"] + names)
+                     columns=["id", "status", "response_met", "resolution_met"] + names)
         cr.execute(BULK_UPDATE)
         cr.execute("DROP TABLE crm_sla_bulk")
-        self.invalidate_cache(fnames=names + ["sla_status"])
+        self.invalidate_cache(fnames=names + ["sla_status", "sla_response_met",
+                                              "sla_resolution_met"])
         return len(lines)
