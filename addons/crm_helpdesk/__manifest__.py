@@ -24,8 +24,10 @@
         "security/ir.model.access.csv",
         "security/crm_helpdesk_rules.xml",
         "security/crm_ticket_canned_reply_rules.xml",
+        "security/crm_helpdesk_sla_rules.xml",
         "data/crm_ticket_sequence.xml",
         "data/crm_ticket_stage_data.xml",
+        "data/crm_helpdesk_sla_cron.xml",
         "views/crm_ticket_views.xml",
         "views/crm_helpdesk_team_views.xml",
         "views/crm_ticket_stage_views.xml",
@@ -46,6 +48,7 @@
         "wizard/crm_ticket_phone_wizard_views.xml",
         "views/crm_helpdesk_channels_views.xml",
         "security/crm_helpdesk_portal_rules.xml",
+        "views/crm_ticket_sla_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -11,3 +11,5 @@ from . import crm_helpdesk_team_mail, crm_ticket_mail, crm_ticket_canned_reply
 from . import crm_mailbox_helpdesk, mail_thread_helpdesk
 from . import (crm_helpdesk_team_channels, crm_helpdesk_form_attempt, crm_ticket_web_form,
                crm_ticket_portal, crm_ticket_livechat, mail_channel_helpdesk)
+from . import crm_helpdesk_team_sla, crm_ticket_sla, crm_helpdesk_sla_escalation
+from . import crm_ticket_sla_escalation, crm_helpdesk_sla_report

@@ -6,3 +6,4 @@ from . import test_helpdesk_demo
 from . import test_ticket_mail_threading
 from . import test_ticket_mail_replies, test_ticket_mail_nothing_lost
 from . import test_helpdesk_channels
+from . import test_sla_deadlines
