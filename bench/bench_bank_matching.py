@@ -24,13 +24,14 @@ automatic reconciliation, on the same seeded data, in the same run.
    against all invoices, in this process: time, and lines matched
    automatically right / wrong / left (a line counts as right when the engine
    is sure and its invoices are exactly the truth);
-3. in PostgreSQL: clones ``--template`` (a database with crm_billing, e.g. the
-   development one; built with ``-i crm_billing --without-demo=all`` when
+3. in PostgreSQL: clones ``--template`` (a database with crm_billing, e.g.
+   the development one; built with ``-i crm_billing --without-demo=all`` when
    absent) into <prefix>data (``--prefix``, default crm_bill-bank_bench_),
-   creates there the customers (with their IBANs), the invoices that the first ``--sample`` lines pay plus as
-   many others (posted journal entries on 411, due dates as generated) and one
-   bank statement of those ``--sample`` lines (partner and bank account set
-   where the IBAN is known, as Odoo's import does), then clones that database
+   creates there the customers (with their IBANs), the invoices that the first
+   ``--sample`` lines pay plus as many others (posted journal entries on 411,
+   due dates as generated) and one bank statement of those ``--sample`` lines
+   (partner and bank account set where the IBAN is known, as Odoo's import
+   does), then clones that database
    twice: in one, Odoo 11's reconciliation_widget_auto_reconcile on every
    line; in the other, our "Match automatically"
    (crm.bank.match.proposal.match_statement_lines: data read, engine,
