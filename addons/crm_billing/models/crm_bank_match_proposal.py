@@ -225,7 +225,7 @@ class CrmBankMatchProposal(models.Model):
         # _match_company_lines) must reach the payment process_reconciliation
         # creates. bench/bench_bank_matching.py: st_line came from the caller's
         # environment, so each automatic payment still got its follower, its
-        # "created" message and its notification, most of its reconciliation time.
+        # "created" message and its notification, about 45 % of its time.
         st_line, move_lines = st_line.with_env(self.env), move_lines.with_env(self.env)
         if st_line.journal_entry_ids:
             raise UserError(_("The statement line \"%s\" is already reconciled.") % st_line.name)
