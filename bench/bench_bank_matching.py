@@ -3,7 +3,7 @@
 automatic reconciliation, on the same seeded data, in the same run.
 
     .venv/bin/python bench/bench_bank_matching.py [--lines 10000] [--sample 1000]
-        [--seed 42] [--template crm_bill-bank_db] [--keep]
+        [--seed 42] [--template crm_bill-bank_db] [--prefix crm_bill-bank_bench_] [--keep]
 
 1. generates, in plain Python (seeded), a French SME's receivables: customers
    ("Boulangerie Martin", "Garage Dubois SARL", the same trade and name in two
@@ -24,13 +24,14 @@ automatic reconciliation, on the same seeded data, in the same run.
    against all invoices, in this process: time, and lines matched
    automatically right / wrong / left (a line counts as right when the engine
    is sure and its invoices are exactly the truth);
-3. in PostgreSQL: clones ``--template`` (a database with crm_billing, e.g. the
-   development one; built with ``-i crm_billing --without-demo=all`` when
-   absent) into crm_bill-bank_bench_data, creates there the customers (with
-   their IBANs), the invoices that the first ``--sample`` lines pay plus as
-   many others (posted journal entries on 411, due dates as generated) and one
-   bank statement of those ``--sample`` lines (partner and bank account set
-   where the IBAN is known, as Odoo's import does), then clones that database
+3. in PostgreSQL: clones ``--template`` (a database with crm_billing, e.g.
+   the development one; built with ``-i crm_billing --without-demo=all`` when
+   absent) into <prefix>data (``--prefix``, default crm_bill-bank_bench_),
+   creates there the customers (with their IBANs), the invoices that the first
+   ``--sample`` lines pay plus as many others (posted journal entries on 411,
+   due dates as generated) and one bank statement of those ``--sample`` lines
+   (partner and bank account set where the IBAN is known, as Odoo's import
+   does), then clones that database
    twice: in one, Odoo 11's reconciliation_widget_auto_reconcile on every
    line; in the other, our "Match automatically"
    (crm.bank.match.proposal.match_statement_lines: data read, engine,
@@ -56,11 +57,8 @@ import subprocess
 import tempfile
 import time
 
-from benchlib import CONFIG, CRM_ODOO, PG, ROOT, shell, load_average
+from benchlib import CONFIG, CRM_ODOO, PG, ROOT, shell, load_average, prepare_run
 
-DATA_DB = "crm_bill-bank_bench_data"
-ODOO_DB = "crm_bill-bank_bench_odoo"
-OURS_DB = "crm_bill-bank_bench_ours"
 os.environ.setdefault("PGPASSWORD", "crm")
 
 TRADES = ["Boulangerie", "Garage", "Menuiserie", "Plomberie", "Cabinet", "Pharmacie",
@@ -368,9 +366,14 @@ def main():
     parser.add_argument("--lines", type=int, default=10000)
     parser.add_argument("--sample", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--template", default="crm_bill-bank_bench_tpl")
+    parser.add_argument("--template", help="default: <prefix>tpl")
+    parser.add_argument("--prefix", default="crm_bill-bank_bench_",
+                        help="of the databases it creates (data, odoo, ours, tpl)")
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args()
+    data_db, odoo_db, ours_db = (args.prefix + name for name in ("data", "odoo", "ours"))
+    args.template = args.template or args.prefix + "tpl"
+    prepare_run()
     loads = [load_average()]
 
     data = generate(args.lines, args.seed)
@@ -407,17 +410,17 @@ def main():
                             "--without-demo=all", "--stop-after-init"],
                            env=dict(os.environ, CRM_ROOT=ROOT), check=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        clone(args.template, DATA_DB)
+        clone(args.template, data_db)
         params = {"data": path, "sample": args.sample}
-        setup = shell(DATA_DB, SETUP_SCRIPT % {"params": params})
+        setup = shell(data_db, SETUP_SCRIPT % {"params": params})
         print("\nin PostgreSQL: %(lines)d statement lines, %(invoices)d open invoices "
               "(set up in %(seconds).0f s)" % setup)
-        clone(DATA_DB, ODOO_DB)
-        clone(DATA_DB, OURS_DB)
+        clone(data_db, odoo_db)
+        clone(data_db, ours_db)
         loads.append(load_average())
         sample = data["lines"][:args.sample]
         results = {}
-        for side, db in (("odoo", ODOO_DB), ("ours", OURS_DB)):
+        for side, db in (("odoo", odoo_db), ("ours", ours_db)):
             raw = shell(db, MEASURE_SCRIPT % {"params": dict(params, side=side)})
             outcome = {int(k.split("-")[1]): v for k, v in raw["outcome"].items()}
             result = score(sample, outcome)
@@ -455,7 +458,7 @@ def main():
         os.unlink(path)
         print("load average (1 min): " + " -> ".join(loads))
         if not args.keep:
-            for db in (DATA_DB, ODOO_DB, OURS_DB):
+            for db in (data_db, odoo_db, ours_db):
                 subprocess.run(["dropdb", "--if-exists"] + PG + [db])
 
 
