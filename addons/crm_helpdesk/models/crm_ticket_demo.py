@@ -174,11 +174,11 @@ class CrmTicket(models.Model):
             closed_value = closed if state in ("solved", "cancelled") else None
             cr.execute("""UPDATE crm_ticket SET create_date = %s, write_date = %s,
                               date_last_stage_update = %s, closed_date = %s,
-                              first_response_date = %s
+                              first_response_date = %s, sla_start_date = %s
                           WHERE id = %s""",
                        (opened, closed_value or responded, closed_value or responded
                         if state != "new" else opened, closed_value,
-                        responded if state != "new" else None, ticket.id))
+                        responded if state != "new" else None, opened, ticket.id))
             if state == "solved":
                 solved.append((ticket, closed))
         # ratings: most solved tickets are rated, mostly satisfied
@@ -196,6 +196,21 @@ class CrmTicket(models.Model):
                                          rating.id))
         self._crm_demo_nps(solved, rand, now)
         self.invalidate_cache()
+        self._crm_demo_sla(self.browse([ticket.id for ticket, *_rest in created]))
+
+    @api.model
+    def _crm_demo_sla(self, tickets):
+        """The SLA of the backdated tickets, as if they had lived: policy,
+        deadlines from their opening, met or failed for the closed ones (a
+        ticket created closed gets none, and a closed ticket's SLA is frozen,
+        hence the context)."""
+        tickets = tickets.with_context(crm_sla_recompute_closed=True)
+        for name in ("sla_id", "sla_response_deadline", "sla_resolution_deadline",
+                     "sla_response_warn_date", "sla_resolution_warn_date",
+                     "sla_response_met", "sla_resolution_met", "sla_status",
+                     "sla_response_hours", "sla_resolution_hours"):
+            self.env.add_todo(self._fields[name], tickets)
+        tickets.recompute()
 
     @api.model
     def _crm_demo_nps(self, solved, rand, now):

@@ -52,3 +52,14 @@ class TestHelpdeskDemo(SavepointCase):
         self.assertTrue(all(self.teams.mapped("crm_rating_count")))
         self.assertTrue(all(self.teams.mapped("crm_nps_count")))
         self.assertGreater(self.teams[0].crm_satisfaction, 50)
+
+    def test_the_demo_tickets_have_an_sla_counted_from_their_opening(self):
+        # every ticket falls under a policy: each team has a catch-all one
+        self.assertTrue(all(ticket.sla_id for ticket in self.tickets))
+        for ticket in self.tickets:
+            self.assertGreater(ticket.sla_resolution_deadline, ticket.create_date)
+        solved = self.tickets.filtered(lambda t: t.stage_state == "solved")
+        self.assertEqual(set(solved.mapped("sla_status")) - {"met", "failed"}, set())
+        self.assertIn("met", solved.mapped("sla_status"))
+        report = self.env["crm.helpdesk.sla.report"].search([("team_id", "in", self.teams.ids)])
+        self.assertTrue(report)

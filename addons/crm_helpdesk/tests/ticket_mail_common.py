@@ -67,4 +67,6 @@ class TicketMailCase(SavepointCase):
         return self.process(build_mail(subject, sender, **kw))
 
     def customer_messages(self, ticket):
-        return ticket.message_ids.filtered(lambda m: m.message_type == "email")
+        # the customer's own mails (the satisfaction survey is an e-mail too)
+        return ticket.message_ids.filtered(
+            lambda m: m.message_type == "email" and m.author_id == ticket.partner_id)
