@@ -33,7 +33,7 @@ import os
 import subprocess
 import sys
 
-from benchlib import CONFIG, CRM_ODOO, PG, REPO, ROOT, load_average, shell
+from benchlib import PG, REPO, load_average, shell, new_database
 
 sys.path.insert(0, os.path.join(REPO, "tests"))
 from odoo_server import (  # noqa: E402 (tests/ is not a package)
@@ -218,15 +218,8 @@ def main():
     try:
         if reuse:
             pass
-        elif args.from_db:
-            subprocess.run(["dropdb", "--if-exists"] + PG + [args.db], check=True)
-            subprocess.run(["createdb"] + PG + ["-T", args.from_db, args.db], check=True)
         else:
-            subprocess.run(["dropdb", "--if-exists"] + PG + [args.db], check=True)
-            subprocess.run([CRM_ODOO, "-c", CONFIG, "-d", args.db, "-i", "crm_projects",
-                            "--without-demo=all", "--stop-after-init"],
-                           env=dict(os.environ, CRM_ROOT=ROOT), check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            new_database(args.db, "crm_projects", args.from_db)
         seeded = shell(args.db, SEED_SCRIPT % {"sizes": sizes})
         print("projects seeded in %.0f s (load average %s)" % (seeded["seconds"], load_average()))
         server = start_server(args.db)

@@ -30,11 +30,9 @@
 Run from the repository root; PostgreSQL as in config/odoo-test.conf.
 """
 import argparse
-import os
 import subprocess
-import time
 
-from benchlib import CONFIG, CRM_ODOO, PG, ROOT, shell, load_average, prepare_run
+from benchlib import PG, shell, load_average, prepare_run, new_database
 
 BENCH_SCRIPT = r'''
 import base64, json, random, time
@@ -229,17 +227,7 @@ def main():
     prepare_run()
     params = {"messages": args.messages, "seed": args.seed}
     try:
-        subprocess.run(["dropdb", "--if-exists"] + PG + [args.db], check=True)
-        started = time.time()
-        if args.template:
-            subprocess.run(["createdb"] + PG + ["-T", args.template, args.db], check=True)
-        else:
-            subprocess.run([CRM_ODOO, "-c", CONFIG, "-d", args.db, "-i", "crm_helpdesk",
-                            "--without-demo=all", "--stop-after-init"],
-                           env=dict(os.environ, CRM_ROOT=ROOT), check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        print("%s ready in %.0f s (load average %s)"
-              % (args.db, time.time() - started, load_average()))
+        new_database(args.db, "crm_helpdesk", args.template)
         result = shell(args.db, BENCH_SCRIPT % {"params": params})
         print("measured (load average %s)" % load_average())
     finally:

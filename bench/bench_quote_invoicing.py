@@ -41,9 +41,8 @@ import argparse
 import os
 import subprocess
 import sys
-import time
 
-from benchlib import CONFIG, CRM_ODOO, PG, REPO, ROOT, shell, load_average, prepare_run
+from benchlib import PG, REPO, shell, load_average, prepare_run, new_database
 
 sys.path.insert(0, os.path.join(REPO, "tests"))
 from odoo_server import start_server, stop_server  # noqa: E402 (tests/ is not a package)
@@ -195,14 +194,7 @@ def main():
               "pdf": args.pdf, "progress": progress}
     server = None
     try:
-        subprocess.run(["dropdb", "--if-exists"] + PG + [args.db], check=True)
-        started = time.time()
-        subprocess.run([CRM_ODOO, "-c", CONFIG, "-d", args.db, "-i", "crm_billing,sale",
-                        "--without-demo=all", "--stop-after-init"],
-                       env=dict(os.environ, CRM_ROOT=ROOT), check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        print("%s: -i crm_billing,sale in %.0f s (load average %s)"
-              % (args.db, time.time() - started, load_average()))
+        new_database(args.db, "crm_billing,sale")
         setup = shell(args.db, SETUP_SCRIPT % {"params": params})
         print("%d signed quotes and %d confirmed orders made in %.0f s (load average %s)"
               % (args.quotes, args.quotes, setup["seconds"], load_average()))

@@ -32,11 +32,9 @@
 Run from the repository root; PostgreSQL as in config/odoo-test.conf.
 """
 import argparse
-import os
 import subprocess
-import time
 
-from benchlib import CONFIG, CRM_ODOO, PG, ROOT, shell, load_average, prepare_run
+from benchlib import PG, shell, load_average, prepare_run, new_database
 
 SETUP_SCRIPT = r"""
 import json, time
@@ -186,14 +184,7 @@ def main():
     params = {"tickets": args.tickets, "sample": args.sample, "seed": args.seed}
     try:
         if not args.reuse:
-            subprocess.run(["dropdb", "--if-exists"] + PG + [args.db], check=True)
-            started = time.time()
-            subprocess.run([CRM_ODOO, "-c", CONFIG, "-d", args.db, "-i", "crm_helpdesk",
-                            "--without-demo=all", "--stop-after-init"],
-                           env=dict(os.environ, CRM_ROOT=ROOT), check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            print("%s ready in %.0f s (load average %s)"
-                  % (args.db, time.time() - started, load_average()))
+            new_database(args.db, "crm_helpdesk")
             setup = shell(args.db, SETUP_SCRIPT % {"params": params})
             print("%d tickets on 3 teams made in %.0f s (load average %s)"
                   % (setup["tickets"], setup["seconds"], load_average()))

@@ -28,11 +28,9 @@ Run from the repository root; PostgreSQL as in config/odoo-test.conf.
 CRM_ROOT=/other/checkout measures the addons of another checkout.
 """
 import argparse
-import os
 import subprocess
-import time
 
-from benchlib import CONFIG, CRM_ODOO, PG, ROOT, shell, load_average, prepare_run
+from benchlib import PG, shell, load_average, prepare_run, new_database
 
 SETUP_SCRIPT = r"""
 import json, random, time
@@ -175,17 +173,7 @@ def main():
             print("measured again on %s (load average %s)" % (args.db, load_average()))
             args.keep = True
             return report(args, result)
-        subprocess.run(["dropdb", "--if-exists"] + PG + [args.db], check=True)
-        started = time.time()
-        if args.template:
-            subprocess.run(["createdb"] + PG + ["-T", args.template, args.db], check=True)
-        else:
-            subprocess.run([CRM_ODOO, "-c", CONFIG, "-d", args.db, "-i", "crm_projects",
-                            "--without-demo=all", "--stop-after-init"],
-                           env=dict(os.environ, CRM_ROOT=ROOT), check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        print("%s ready in %.0f s (load average %s)"
-              % (args.db, time.time() - started, load_average()))
+        new_database(args.db, "crm_projects", args.template)
         setup = shell(args.db, SETUP_SCRIPT % {"params": params})
         print("%d projects, %d timesheet lines made in %.0f s (load average %s)"
               % (args.projects, setup["lines"], setup["seconds"], load_average()))
