@@ -205,7 +205,7 @@ def report(result):
           "(%s the 5 s goal)" % (result["count"], result["ours"],
                                  "within" if result["ours"] < 5 else "OVER"))
     print("  of which Python (the clock, the status, the COPY): %.2f s of CPU; the rest is "
-          "PostgreSQL rewriting the rows (13 indexes on crm_ticket)" % result["ours_cpu"])
+          "PostgreSQL writing the rows" % result["ours_cpu"])
     print("the same recompute again, nothing to change: %.2f s" % result["again"])
     print("tickets with both deadlines stored: %d" % result["stored"])
     print("Odoo 11 plan_hours: %d tickets x 2 deadlines in %.1f s (%.1f ms a ticket); "

@@ -117,7 +117,7 @@ class CrmTicket(models.Model):
     sla_resolution_met = fields.Boolean(
         string="Solved in time", compute="_compute_sla_met", store=True)
     sla_status = fields.Selection(
-        SLA_STATUSES, string="SLA", compute="_compute_sla_status", store=True, index=True,
+        SLA_STATUSES, string="SLA", compute="_compute_sla_status", store=True,
         help="On track; at risk (the warning share of the time is used); late (a deadline "
              "has passed); met or failed once the ticket is closed.")
     sla_response_hours = fields.Float(
@@ -126,6 +126,15 @@ class CrmTicket(models.Model):
     sla_resolution_hours = fields.Float(
         string="Resolution time (business hours)", compute="_compute_sla_hours",
         store=True, group_operator="avg")
+
+    def init(self):
+        """bench/bench_sla.py: a recompute rewrites the SLA columns of many
+        tickets at once (and the cron their status every 5 minutes). None of
+        them is indexed, and each page keeps a fifth free (fillfactor 80), so
+        that PostgreSQL updates a row in place (a HOT update) instead of
+        adding an entry for the new row to each of the table's indexes."""
+        super(CrmTicket, self).init()
+        self.env.cr.execute("ALTER TABLE crm_ticket SET (fillfactor = 80)")
 
     # ------------------------------------------------------------ the policy
 
