@@ -133,8 +133,9 @@ class CrmTicket(models.Model):
         them is indexed, and each page keeps a fifth free (fillfactor 80), so
         that PostgreSQL updates a row in place (a HOT update) instead of
         adding an entry for the new row to each of the table's indexes."""
-        super(CrmTicket, self).init()
+        result = super(CrmTicket, self).init()
         self.env.cr.execute("ALTER TABLE crm_ticket SET (fillfactor = 80)")
+        return result
 
     # ------------------------------------------------------------ the policy
 
