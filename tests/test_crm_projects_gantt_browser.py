@@ -4,6 +4,7 @@ checklist item ticked. Data made over XML-RPC; the assertions read what the
 user sees (boxes, arrows, the progress)."""
 import uuid
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -112,7 +113,9 @@ def test_ticking_a_checklist_item_shows_the_progress(browser, odoo_server):
     progress = ".o_form_view .o_crm_checklist_progress"
     assert wait_idle(browser, progress).text == "0/2"
     wait_idle(browser, ".o_form_view button.o_crm_checklist_toggle").click()
-    WebDriverWait(browser, 20).until(
+    # the form redraws the tab after the click: an element found just before
+    # it can be gone when read
+    WebDriverWait(browser, 20, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: d.find_element(By.CSS_SELECTOR, progress).text == "1/2")
     items = server.execute("crm.task.checklist.item", "search_read",
                            [("task_id", "=", task_id)], fields=["name", "done"], order="sequence")
