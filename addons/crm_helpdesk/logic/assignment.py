@@ -15,23 +15,20 @@ the team's row so that two tickets at the same moment go to two people).
 """
 from collections import namedtuple
 
-from odoo.addons.crm_base.logic import public_holidays
 from odoo.addons.crm_base.logic import work_time as wt
+
+from .sla_clock import REGIONS, holiday_days
 
 # tz: IANA name ("Europe/Paris"); attendances: ((weekday 0=Monday, hour_from,
 # hour_to), ...) in that time zone; leaves: ((start, end), ...) naive UTC.
 Member = namedtuple("Member", "id tz attendances leaves")
 
-REGIONS = {"fr": False, "fr_alsace_moselle": True}
-
 
 def is_holiday(day, region):
     """Whether the local date ``day`` is a public holiday of ``region``
-    ("none", "fr" or "fr_alsace_moselle")."""
-    if region not in REGIONS:
-        return False
-    return any(holiday == day for holiday, _code in
-               public_holidays.french_public_holidays(day.year, REGIONS[region]))
+    ("none", "fr" or "fr_alsace_moselle"; any other: none), as the SLA clock
+    counts them (sla_clock.holiday_days)."""
+    return region in REGIONS and bool(holiday_days(region, day, day))
 
 
 def is_working(member, moment, region="none"):
